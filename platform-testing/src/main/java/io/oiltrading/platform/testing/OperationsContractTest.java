@@ -1,0 +1,228 @@
+package io.oiltrading.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operations contract of DESIGN §3, identical in every service: each service extends this class in a
+ * {@code @QuarkusTest} and says which of its endpoints takes a JSON body, so that the same checks run against
+ * every service's real HTTP stack and real PostgreSQL.
+ */
+public abstract class OperationsContractTest {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String DATABASE_CHECK = "Database connections health check";
+
+    /**
+     * An endpoint of the service that lists with GET and creates with a JSON POST.
+     *
+     * @param path          the collection path, such as {@code /api/products}
+     * @param validBody     a body the POST accepts
+     * @param enumField     a field holding an enum value, or null when the body has none
+     * @param typedField    a numeric or date field, to be sent a string of letters
+     * @param requiredField a field that must not be missing
+     * @param stores        whether the POST stores something that the GET lists
+     */
+    protected record SampleEndpoint(String path, Map<String, Object> validBody, String enumField, String typedField,
+                                    String requiredField, boolean stores) {
+    }
+
+    protected abstract SampleEndpoint sampleEndpoint();
+
+    /** Business metric names (as exported) that this service must always expose. */
+    protected abstract List<String> businessMetricNames();
+
+    @Test
+    void livenessIsUp() {
+        given().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void startedAfterMigrations() {
+        given().get("/health/started").then().statusCode(200)
+                .body("checks.name", hasItem("Schema migrations"))
+                .body("checks.find { it.name == 'Schema migrations' }.data.pending", equalTo(0));
+    }
+
+    @Test
+    void readinessNamesTheDatabaseCheck() {
+        given().get("/health/ready").then().statusCode(200).body("checks.name", hasItem(DATABASE_CHECK));
+        given().get("/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessFollowsTheDatabaseWhileLivenessStaysUp() {
+        given().get("/health/ready").then().statusCode(200);
+        EmbeddedPostgresResource.stopDatabase();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> given().get("/health/ready").statusCode() == 503);
+            given().get("/health/ready").then().statusCode(503)
+                    .body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == '" + DATABASE_CHECK + "' }.status", equalTo("DOWN"));
+            given().get("/health/live").then().statusCode(200);
+            given().get("/health/detailed").then().statusCode(503).body("status", equalTo("DOWN"));
+        } finally {
+            EmbeddedPostgresResource.startDatabase();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().get("/health/ready").statusCode() == 200);
+    }
+
+    @Test
+    void detailedHealthShowsBuildUptimeAndTimedChecks() {
+        given().get("/health/detailed").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("service", notNullValue())
+                .body("version", notNullValue())
+                .body("commit", notNullValue())
+                .body("uptimeSeconds", greaterThanOrEqualTo(0))
+                .body("checks.kind", hasItems("liveness", "readiness", "startup"))
+                .body("checks.name", hasItem(DATABASE_CHECK))
+                .body("checks.durationMs", everyItem(greaterThanOrEqualTo(0f)));
+    }
+
+    @Test
+    void metricsExposeLatencyHistogramJvmPoolAndBusinessNames() {
+        given().get(sampleEndpoint().path()).then().statusCode(200);
+        String metrics = given().get("/metrics").then().statusCode(200)
+                .contentType(containsString("text/plain")).extract().asString();
+        assertTrue(Pattern.compile("http_server_requests_seconds_bucket\\{[^}]*le=\"2\\.0\"").matcher(metrics).find(),
+                "HTTP latency must be exported as histogram buckets with a 2 s bound");
+        for (String name : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage",
+                "process_uptime_seconds", "agroal_active_count", "agroal_max_used_count")) {
+            assertTrue(metrics.contains(name + "{") || metrics.contains(name + " "), "missing metric " + name);
+        }
+        for (String name : businessMetricNames()) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(metrics).find(),
+                    "missing business metric " + name);
+        }
+    }
+
+    @Test
+    void openApiAndSwaggerAreServed() {
+        given().accept(ContentType.JSON).get("/openapi?format=json").then().statusCode(200)
+                .body("paths", notNullValue())
+                .body("paths.keySet()", hasItem(sampleEndpoint().path()));
+        given().get("/swagger").then().statusCode(200).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void unknownPathIsProblemJson() {
+        problem(given().get("/no/such/path"), 404);
+        problem(given().contentType(ContentType.JSON).body("{}").post("/api/no-such-thing"), 404);
+    }
+
+    @Test
+    void malformedJsonIsProblemJson() {
+        problem(given().contentType(ContentType.JSON).body("{\"broken\": ").post(sampleEndpoint().path()), 400);
+        problem(given().contentType(ContentType.JSON).body("[1, 2").post(sampleEndpoint().path()), 400);
+    }
+
+    @Test
+    void wrongMediaTypeIsProblemJson() {
+        problem(given().contentType(ContentType.TEXT).body("hello").post(sampleEndpoint().path()), 415);
+    }
+
+    @Test
+    void oversizedBodyIsProblemJson() {
+        Map<String, Object> body = new HashMap<>(sampleEndpoint().validBody());
+        body.put("padding", "x".repeat(2 * 1024 * 1024));
+        problem(given().contentType(ContentType.JSON).body(body).post(sampleEndpoint().path()), 413);
+    }
+
+    @Test
+    void unknownEnumValueNamesTheField() {
+        SampleEndpoint sample = sampleEndpoint();
+        assumeTrue(sample.enumField() != null, "this endpoint has no enum field");
+        fieldProblem(with(sample, sample.enumField(), "NO_SUCH_VALUE"), sample.enumField());
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        SampleEndpoint sample = sampleEndpoint();
+        fieldProblem(with(sample, sample.typedField(), "not-a-number-or-date"), sample.typedField());
+    }
+
+    @Test
+    void missingRequiredFieldNamesTheField() {
+        SampleEndpoint sample = sampleEndpoint();
+        Map<String, Object> body = new HashMap<>(sample.validBody());
+        body.remove(sample.requiredField());
+        fieldProblem(body, sample.requiredField());
+    }
+
+    @Test
+    void rejectedRequestsStoreNothing() {
+        SampleEndpoint sample = sampleEndpoint();
+        assumeTrue(sample.stores(), "this endpoint stores nothing");
+        int before = listSize(sample);
+        given().contentType(ContentType.JSON).body(with(sample, sample.typedField(), "bad")).post(sample.path());
+        given().contentType(ContentType.JSON).body("{\"broken\": ").post(sample.path());
+        if (sample.enumField() != null) {
+            given().contentType(ContentType.JSON).body(with(sample, sample.enumField(), "BAD")).post(sample.path());
+        }
+        assertEquals(before, listSize(sample), "a rejected request must not store anything");
+    }
+
+    private static int listSize(SampleEndpoint sample) {
+        Response list = given().get(sample.path() + "?size=1000");
+        list.then().statusCode(200);
+        Object body = list.jsonPath().get("$");
+        if (body instanceof List<?> items) {
+            return items.size();
+        }
+        return list.jsonPath().getList("items").size();
+    }
+
+    private static Map<String, Object> with(SampleEndpoint sample, String field, Object value) {
+        Map<String, Object> body = new HashMap<>(sample.validBody());
+        body.put(field, value);
+        return body;
+    }
+
+    private void fieldProblem(Map<String, Object> body, String field) {
+        Response response = given().contentType(ContentType.JSON).body(body).post(sampleEndpoint().path());
+        problem(response, 400);
+        response.then().body("errors.field", hasItem(field));
+    }
+
+    private static void problem(Response response, int status) {
+        response.then().statusCode(status)
+                .contentType(containsString(PROBLEM_JSON))
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("type", containsString("/problems/"))
+                .body("detail", notNullValue())
+                .body("detail", not(containsString("Exception")))
+                .body("instance", notNullValue());
+    }
+
+    /** The value of one exported sample, for subclasses that pin business figures. */
+    protected static double metricValue(String metrics, String sampleWithLabels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sampleWithLabels) + " ([-0-9.eE+NaInf]+)$").matcher(metrics);
+        assertTrue(m.find(), "no sample " + sampleWithLabels);
+        return Double.parseDouble(m.group(1));
+    }
+}

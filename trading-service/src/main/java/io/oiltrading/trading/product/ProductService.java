@@ -1,0 +1,37 @@
+package io.oiltrading.trading.product;
+
+import io.oiltrading.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class ProductService {
+
+    public List<Product> list() {
+        return Product.listAll(Sort.by("code"));
+    }
+
+    public Product get(String code) {
+        return Product.findByCode(code).orElseThrow(() -> ProblemException.notFound("Product", code));
+    }
+
+    @Transactional
+    public Product create(ProductRequest request) {
+        if (Product.findByCode(request.code()).isPresent()) {
+            throw ProblemException.conflict("duplicate", "Product " + request.code() + " already exists");
+        }
+        Product product = new Product();
+        product.code = request.code();
+        product.name = request.name();
+        product.kind = request.kind();
+        product.apiGravity = request.apiGravity();
+        product.densityKgPerM3 = request.densityKgPerM3();
+        product.defaultUnit = request.defaultUnit();
+        product.createdAt = Instant.now();
+        product.persist();
+        return product;
+    }
+}
