@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,10 +23,27 @@ public class RouterProblemHandlers {
     @Inject
     ObjectMapper json;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody).failureHandler(this::failure);
         router.route().last().handler(ctx -> send(ctx, Problem.of(404, "not-found",
                 "No resource at " + ctx.normalizedPath(), ctx.normalizedPath())));
+    }
+
+    /** A declared body over the limit is refused before it is read, as problem+json rather than an empty 413. */
+    private void refuseOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
+                && Long.parseLong(length) > maxBodySize.asLongValue()) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            send(ctx, Problem.of(413, "content-too-large",
+                    "The request body is larger than the " + maxBodySize.asLongValue() + " bytes this service accepts",
+                    ctx.normalizedPath()));
+            return;
+        }
+        ctx.next();
     }
 
     private void failure(RoutingContext ctx) {

@@ -10,10 +10,20 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,11 +54,16 @@ public abstract class OperationsContractTest {
      * @param requiredField a field that must not be missing
      * @param stores        whether the POST stores something that the GET lists
      */
-    protected record SampleEndpoint(String path, Map<String, Object> validBody, String enumField, String typedField,
+    public record SampleEndpoint(String path, Map<String, Object> validBody, String enumField, String typedField,
                                     String requiredField, boolean stores) {
     }
 
     protected abstract SampleEndpoint sampleEndpoint();
+
+    /** True when the tests run against the packaged application (failsafe sets it), false in {@code @QuarkusTest}. */
+    static boolean packaged() {
+        return Boolean.getBoolean("oil-trading.packaged");
+    }
 
     /** Business metric names (as exported) that this service must always expose. */
     protected abstract List<String> businessMetricNames();
@@ -107,7 +122,7 @@ public abstract class OperationsContractTest {
     void metricsExposeLatencyHistogramJvmPoolAndBusinessNames() {
         given().get(sampleEndpoint().path()).then().statusCode(200);
         String metrics = given().get("/metrics").then().statusCode(200)
-                .contentType(containsString("text/plain")).extract().asString();
+                .contentType(containsString("text")).extract().asString();
         assertTrue(Pattern.compile("http_server_requests_seconds_bucket\\{[^}]*le=\"2\\.0\"").matcher(metrics).find(),
                 "HTTP latency must be exported as histogram buckets with a 2 s bound");
         for (String name : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage",
@@ -184,6 +199,50 @@ public abstract class OperationsContractTest {
             given().contentType(ContentType.JSON).body(with(sample, sample.enumField(), "BAD")).post(sample.path());
         }
         assertEquals(before, listSize(sample), "a rejected request must not store anything");
+    }
+
+    @Test
+    void packagedApplicationLogsJsonLinesWithServiceAndTraceIds() throws IOException {
+        assumeTrue(packaged(), "the prod profile's JSON logs are checked against the packaged application");
+        given().contentType(ContentType.JSON).body(sampleEndpoint().validBody()).post(sampleEndpoint().path());
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("target/quarkus.log"))) {
+            if (line.startsWith("{")) {
+                lines.add(json.readTree(line));
+            } else if (!line.isBlank()) {
+                fail("a log line that is not JSON: " + line);
+            }
+        }
+        assertFalse(lines.isEmpty(), "no JSON log lines");
+        assertTrue(lines.stream().allMatch(l -> l.hasNonNull("service") && l.hasNonNull("level")
+                && l.hasNonNull("loggerName")), "every line names its service, level and logger");
+        assertTrue(lines.stream().anyMatch(l -> l.path("mdc").hasNonNull("traceId") && l.path("mdc").hasNonNull("spanId")),
+                "lines written while serving a request carry traceId and spanId");
+    }
+
+    @Test
+    void kubernetesManifestHasTimedProbesResourcesAndNoInitJob() throws IOException {
+        assumeTrue(packaged(), "the manifest is generated when the application is packaged");
+        List<JsonNode> objects = new YAMLMapper().readValues(new YAMLFactory().createParser(
+                Path.of("target/kubernetes/kubernetes.yml").toFile()), JsonNode.class).readAll();
+        assertTrue(objects.stream().noneMatch(o -> o.path("kind").asText().equals("Job")), "no Flyway init Job");
+        JsonNode deployment = objects.stream().filter(o -> o.path("kind").asText().equals("Deployment"))
+                .findFirst().orElseThrow();
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        Map<String, String> probePaths = Map.of("startupProbe", "/health/started", "livenessProbe", "/health/live",
+                "readinessProbe", "/health/ready");
+        probePaths.forEach((probe, path) -> {
+            JsonNode p = container.path(probe);
+            assertEquals(path, p.at("/httpGet/path").asText(), probe + " path");
+            for (String timing : List.of("periodSeconds", "timeoutSeconds", "failureThreshold")) {
+                assertTrue(p.path(timing).asInt() > 0, probe + " needs an explicit " + timing);
+            }
+        });
+        for (String resource : List.of("/resources/requests/cpu", "/resources/requests/memory",
+                "/resources/limits/cpu", "/resources/limits/memory")) {
+            assertFalse(container.at(resource).asText().isEmpty(), "missing " + resource);
+        }
     }
 
     private static int listSize(SampleEndpoint sample) {

@@ -6,9 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 @ApplicationScoped
 public class ProductService {
+
+    private static final Logger LOG = Logger.getLogger(ProductService.class);
 
     public List<Product> list() {
         return Product.listAll(Sort.by("code"));
@@ -32,6 +35,7 @@ public class ProductService {
         product.defaultUnit = request.defaultUnit();
         product.createdAt = Instant.now();
         product.persist();
+        LOG.infof("Product %s (%s) added", product.code, product.kind);
         return product;
     }
 }
