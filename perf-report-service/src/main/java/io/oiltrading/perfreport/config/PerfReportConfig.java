@@ -1,0 +1,54 @@
+package io.oiltrading.perfreport.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** Settings of the performance reporting service. */
+@ConfigMapping(prefix = "perf-report")
+public interface PerfReportConfig {
+
+    /** Base URLs of the platform's services. */
+    Services services();
+
+    /** Bounds of one benchmark run. */
+    Benchmark benchmark();
+
+    interface Services {
+
+        /** trading-service base URL. */
+        URI trading();
+
+        /** pricefeed-service base URL. */
+        URI pricefeed();
+
+        /** risk-service base URL. */
+        URI risk();
+
+        /** settlement-service base URL. */
+        URI settlement();
+
+        /** perf-report-service's own base URL. */
+        URI perfReport();
+    }
+
+    interface Benchmark {
+
+        /** Most requests one run may send. */
+        @WithDefault("10000")
+        int maxRequests();
+
+        /** Most requests in flight at once. */
+        @WithDefault("32")
+        int maxConcurrency();
+
+        /** A run stops sending when it has taken this long, whatever is left. */
+        @WithDefault("60s")
+        Duration maxDuration();
+
+        /** Timeout of each request. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+}

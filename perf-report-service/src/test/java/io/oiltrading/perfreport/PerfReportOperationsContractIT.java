@@ -1,0 +1,8 @@
+package io.oiltrading.perfreport;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same operations contract against the packaged application, in the prod profile. */
+@QuarkusIntegrationTest
+class PerfReportOperationsContractIT extends PerfReportOperationsContractTest {
+}

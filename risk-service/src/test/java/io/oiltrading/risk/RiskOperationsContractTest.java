@@ -1,0 +1,25 @@
+package io.oiltrading.risk;
+
+import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.oiltrading.platform.testing.OperationsContractTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class RiskOperationsContractTest extends OperationsContractTest {
+
+    @Override
+    protected SampleEndpoint sampleEndpoint() {
+        return new SampleEndpoint("/api/risk/limits",
+                Map.of("name", "gross-book-test", "kind", "GROSS_EXPOSURE", "threshold", 100_000_000),
+                "kind", "threshold", "name", true);
+    }
+
+    @Override
+    protected List<String> businessMetricNames() {
+        return List.of();
+    }
+}
