@@ -20,7 +20,12 @@ class TradingOperationsContractTest extends OperationsContractTest {
     }
 
     @Override
+    protected Map<String, String> requestHeaders() {
+        return Map.of("X-User", "ops-contract-test");
+    }
+
+    @Override
     protected List<String> businessMetricNames() {
-        return List.of();
+        return TradingTestData.BUSINESS_METRICS;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -32,7 +33,14 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response business(ProblemException e, UriInfo uri) {
-        return Problem.of(e.status(), e.kind(), e.getMessage(), path(uri)).toResponse();
+        return Problem.of(e.status(), e.kind(), e.getMessage(), path(uri)).withErrors(e.fieldErrors()).toResponse();
+    }
+
+    /** Two writers changed the same row: the later one lost and may retry with the current version. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response staleVersion(OptimisticLockException e, UriInfo uri) {
+        return Problem.of(409, "stale-version", "The resource was changed by someone else; read it again and retry",
+                path(uri)).toResponse();
     }
 
     @ServerExceptionMapper(priority = PRIORITY)

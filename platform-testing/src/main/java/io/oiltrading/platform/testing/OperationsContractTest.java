@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +34,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,8 +69,23 @@ public abstract class OperationsContractTest {
         return Boolean.getBoolean("oil-trading.packaged");
     }
 
+    /** Headers every request of these tests carries (for example the acting user). */
+    protected Map<String, String> requestHeaders() {
+        return Map.of();
+    }
+
     /** Business metric names (as exported) that this service must always expose. */
     protected abstract List<String> businessMetricNames();
+
+    @BeforeEach
+    void sendServiceHeaders() {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeaders(requestHeaders()).build();
+    }
+
+    @AfterEach
+    void clearServiceHeaders() {
+        RestAssured.requestSpecification = null;
+    }
 
     @Test
     void livenessIsUp() {

