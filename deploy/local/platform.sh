@@ -18,7 +18,7 @@ SERVICES=(
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-# Runs a PostgreSQL binary; as root it runs in a user namespace, since PostgreSQL refuses to run as root.
-pg_run() {
-  if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi
-}
+# Prefix of every PostgreSQL command: as root they run in a user namespace, since PostgreSQL refuses to run as
+# root. unshare execs the command, so a background server's $! is the postmaster itself.
+PG_AS_USER=()
+[ "$(id -u)" = 0 ] && PG_AS_USER=(unshare -U)

@@ -51,15 +51,19 @@ else
   fi
   if [ ! -f "$STATE/pgdata/PG_VERSION" ]; then
     echo "Creating the database cluster in $STATE/pgdata..."
-    pg_run "$STATE/postgres/bin/initdb" -D "$STATE/pgdata" -U postgres -A trust -E UTF8 >"$LOGS/postgres-initdb.log" 2>&1 \
+    "${PG_AS_USER[@]}" "$STATE/postgres/bin/initdb" -D "$STATE/pgdata" -U postgres -A trust -E UTF8 >"$LOGS/postgres-initdb.log" 2>&1 \
       || { echo "initdb failed, see $LOGS/postgres-initdb.log" >&2; exit 1; }
     for entry in "${SERVICES[@]}"; do
       read -r _ _ _ db <<<"$entry"
-      echo "CREATE DATABASE $db;" | pg_run "$STATE/postgres/bin/postgres" --single -D "$STATE/pgdata" postgres >/dev/null
+      echo "CREATE DATABASE $db;" | "${PG_AS_USER[@]}" "$STATE/postgres/bin/postgres" --single -D "$STATE/pgdata" postgres >>"$LOGS/postgres-initdb.log" 2>&1
     done
   fi
   if ! pid_alive "$RUN/postgres.pid"; then
-    pg_run "$STATE/postgres/bin/postgres" -D "$STATE/pgdata" -p "$PG_PORT" -k "$RUN" \
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then
+      echo "Port $PG_PORT is taken by another server; set PG_PORT to a free port" >&2
+      exit 1
+    fi
+    "${PG_AS_USER[@]}" "$STATE/postgres/bin/postgres" -D "$STATE/pgdata" -p "$PG_PORT" -k "$RUN" \
       -c listen_addresses=127.0.0.1 >>"$LOGS/postgres-$(date +%Y%m%d).log" 2>&1 &
     echo $! >"$RUN/postgres.pid"
   fi
@@ -67,6 +71,7 @@ else
     (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null && break
     sleep 0.2
   done
+  pid_alive "$RUN/postgres.pid" || { echo "PostgreSQL did not start; see $LOGS/postgres-$(date +%Y%m%d).log" >&2; exit 1; }
 fi
 echo "PostgreSQL on $DB_HOST:$DB_PORT"
 

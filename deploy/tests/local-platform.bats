@@ -50,14 +50,16 @@ wait_for_status() {  # url status seconds
 
 @test "PostgreSQL down: readiness 503 naming the database check, liveness 200; back up: ready without a restart" {
   pid_before=$(cat "$OIL_TRADING_STATE/run/trading.pid")
-  kill -INT "$(cat "$OIL_TRADING_STATE/run/postgres.pid")"
+  pg_pid=$(cat "$OIL_TRADING_STATE/run/postgres.pid")
+  kill -INT "$pg_pid"
   for port in "${PORTS[@]}"; do
     wait_for_status "http://localhost:$port/health/ready" 503 30
     curl -s "http://localhost:$port/health/ready" \
       | jq -e '.checks[] | select(.name == "Database connections health check") | .status == "DOWN"' >/dev/null
     [ "$(status_of "http://localhost:$port/health/live")" = 200 ]
   done
-  "$ROOT/deploy/local/start.sh" >/dev/null 2>&1
+  while kill -0 "$pg_pid" 2>/dev/null; do sleep 0.2; done
+  "$ROOT/deploy/local/start.sh" >"$BATS_FILE_TMPDIR/restart.log" 2>&1 || { cat "$BATS_FILE_TMPDIR/restart.log"; false; }
   for port in "${PORTS[@]}"; do
     wait_for_status "http://localhost:$port/health/ready" 200 60
   done
@@ -65,7 +67,7 @@ wait_for_status() {  # url status seconds
 }
 
 @test "data survives stop and start" {
-  curl -s -f -X POST -H 'Content-Type: application/json' \
+  curl -s -f -X POST -H 'Content-Type: application/json' -H 'X-User: bats' \
     -d '{"code":"BATS_GRADE","name":"Persisted grade","kind":"CRUDE","apiGravity":35.1,"defaultUnit":"BBL"}' \
     http://localhost:8081/api/products >/dev/null
   "$ROOT/deploy/local/stop.sh" >/dev/null 2>&1
