@@ -5,6 +5,7 @@
 #   deploy/local/start.sh [--build]
 #
 #   --build      rebuild the services first (they are built anyway when no build exists)
+#   DEMO_DATA=false  skip the demo book that is otherwise loaded on the first start (deploy/local/demo-data.sh)
 #   DB_HOST=...  use that PostgreSQL (with DB_PORT, DB_USER, DB_PASSWORD) instead of the embedded one; its
 #                databases trading, pricefeed, risk, settlement and perfreport are created when psql is installed
 #
@@ -83,6 +84,8 @@ for entry in "${SERVICES[@]}"; do
     echo "$name is already running (pid $(cat "$pidfile"))"
     continue
   fi
+  # The replay feed is the local platform's price source: one EIA trading day every REPLAY_INTERVAL.
+  PRICEFEED_REPLAY_ENABLED=true PRICEFEED_REPLAY_INTERVAL=${REPLAY_INTERVAL:-10s} \
   QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db" DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD \
     nohup java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/oil-trading-$name-$(date +%Y%m%d).log" 2>&1 &
@@ -108,5 +111,8 @@ done
 echo
 echo "Health: /health/live /health/ready /health/started /health/detailed   Metrics: /metrics"
 echo "Logs:   $LOGS/oil-trading-<service>-$(date +%Y%m%d).log          Stop: deploy/local/stop.sh"
+if [ $status = 0 ] && [ ! -f "$STATE/demo-data-loaded" ] && [ "${DEMO_DATA:-true}" = true ]; then
+  "$(dirname "$0")/demo-data.sh" http://localhost:8081 && touch "$STATE/demo-data-loaded"
+fi
 [ $status = 0 ] || echo "Some services are not ready; see their logs." >&2
 exit $status

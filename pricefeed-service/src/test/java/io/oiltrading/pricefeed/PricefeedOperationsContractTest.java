@@ -20,7 +20,13 @@ class PricefeedOperationsContractTest extends OperationsContractTest {
     }
 
     @Override
+    protected Map<String, String> requestHeaders() {
+        return Map.of("X-User", "ops-contract-test");
+    }
+
+    @Override
     protected List<String> businessMetricNames() {
-        return List.of();
+        return List.of("oil_trading_price_last_update_timestamp_seconds", "oil_trading_price_quotes_total",
+                "oil_trading_price_quotes_quarantined");
     }
 }

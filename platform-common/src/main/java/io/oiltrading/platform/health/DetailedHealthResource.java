@@ -40,7 +40,7 @@ public class DetailedHealthResource {
     Instance<HealthCheck> checks;
 
     @Inject
-    Instance<BusinessCounts> businessCounts;
+    Instance<HealthDetails> healthDetails;
 
     /** One health check as it answered now. */
     public record CheckResult(String name, String kind, String status, double durationMs, Map<String, Object> data) {
@@ -48,7 +48,7 @@ public class DetailedHealthResource {
 
     /** The whole detailed view. */
     public record DetailedHealth(String service, String version, String commit, String status, Instant startedAt,
-                                 long uptimeSeconds, List<CheckResult> checks, Map<String, Long> business) {
+                                 long uptimeSeconds, List<CheckResult> checks, Map<String, Object> business) {
     }
 
     @GET
@@ -64,10 +64,10 @@ public class DetailedHealthResource {
         }
         results.sort((a, b) -> (a.kind() + a.name()).compareTo(b.kind() + b.name()));
 
-        Map<String, Long> business = new TreeMap<>();
-        for (BusinessCounts counts : businessCounts) {
+        Map<String, Object> business = new TreeMap<>();
+        for (HealthDetails details : healthDetails) {
             try {
-                business.putAll(counts.counts());
+                business.putAll(details.details());
             } catch (RuntimeException e) {
                 // The database being down already shows in the readiness checks above.
                 business.clear();

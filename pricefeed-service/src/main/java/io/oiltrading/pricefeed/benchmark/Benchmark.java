@@ -26,7 +26,7 @@ public class Benchmark extends PanacheEntityBase {
     public String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(length = 10, nullable = false)
+    @Column(length = 12, nullable = false)
     public PriceUnit unit;
 
     @Column(length = 3, nullable = false)

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -24,6 +25,24 @@ public class BenchmarkService {
 
     public Benchmark get(String code) {
         return Benchmark.findByCode(code).orElseThrow(() -> ProblemException.notFound("Benchmark", code));
+    }
+
+    public List<BenchmarkHoliday> holidays(String code) {
+        return BenchmarkHoliday.list("benchmarkId", Sort.by("date"), get(code).id);
+    }
+
+    @Transactional
+    public BenchmarkHoliday addHoliday(String code, LocalDate date, String name) {
+        Benchmark benchmark = get(code);
+        if (BenchmarkHoliday.count("benchmarkId = ?1 and date = ?2", benchmark.id, date) > 0) {
+            throw ProblemException.conflict("duplicate", date + " is already a holiday of " + code);
+        }
+        BenchmarkHoliday holiday = new BenchmarkHoliday();
+        holiday.benchmarkId = benchmark.id;
+        holiday.date = date;
+        holiday.name = name;
+        holiday.persist();
+        return holiday;
     }
 
     @Transactional

@@ -6,7 +6,7 @@ import io.oiltrading.platform.api.QueryParams;
 import io.oiltrading.platform.problem.ProblemException;
 import io.oiltrading.trading.audit.AuditEntry;
 import io.oiltrading.trading.audit.AuditResponse;
-import io.oiltrading.trading.user.ActingUser;
+import io.oiltrading.platform.api.ActingUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;

@@ -1,6 +1,6 @@
 package io.oiltrading.trading.counterparty;
 
-import io.oiltrading.trading.user.ActingUser;
+import io.oiltrading.platform.api.ActingUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

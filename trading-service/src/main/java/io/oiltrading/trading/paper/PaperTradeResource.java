@@ -4,7 +4,7 @@ import io.oiltrading.trading.audit.AuditEntry;
 import io.oiltrading.trading.audit.AuditResponse;
 import io.oiltrading.trading.contract.ContractResource.CancelRequest;
 import io.oiltrading.trading.contract.ContractStatus;
-import io.oiltrading.trading.user.ActingUser;
+import io.oiltrading.platform.api.ActingUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

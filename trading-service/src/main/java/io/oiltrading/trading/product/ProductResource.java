@@ -1,6 +1,6 @@
 package io.oiltrading.trading.product;
 
-import io.oiltrading.trading.user.ActingUser;
+import io.oiltrading.platform.api.ActingUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.oiltrading.trading.user;
+package io.oiltrading.platform.api;
 
 import io.oiltrading.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Loads the local platform's demo book through the public APIs (so every deal is audited, versioned and
+# confirmed under four eyes like any other): products with their real API gravities and densities, a few
+# counterparties, a few dozen physical contracts over the coming months, some paper, position limits.
+# For the local run only; start.sh runs it once, on the first start.
+#
+#   deploy/local/demo-data.sh [TRADING_URL]
+set -u
+TRADING=${1:-http://localhost:8081}
+today=$(date -u +%F)
+
+post() {  # user path json
+  curl -s -f -X POST -H 'Content-Type: application/json' -H "X-User: $1" -d "$3" "$TRADING$2"
+}
+day() { date -u -d "$today + $1 days" +%F; }
+
+# Products: crude by API gravity, products by density at 15 °C.
+post demo-admin /api/products '{"code":"BRENT","name":"Brent Blend","kind":"CRUDE","apiGravity":38.3,"defaultUnit":"BBL"}' >/dev/null
+post demo-admin /api/products '{"code":"WTI","name":"West Texas Intermediate","kind":"CRUDE","apiGravity":39.6,"defaultUnit":"BBL"}' >/dev/null
+post demo-admin /api/products '{"code":"DUBAI","name":"Dubai","kind":"CRUDE","apiGravity":31.0,"defaultUnit":"BBL"}' >/dev/null
+post demo-admin /api/products '{"code":"GASOIL","name":"Gasoil 0.1%","kind":"REFINED_PRODUCT","densityKgPerM3":845,"defaultUnit":"MT"}' >/dev/null
+post demo-admin /api/products '{"code":"FO380","name":"Fuel oil 380 CST","kind":"REFINED_PRODUCT","densityKgPerM3":991,"defaultUnit":"MT"}' >/dev/null
+
+for cp in 'NORDOIL|Nordic Oil Trading AS|NO|150000000|A' 'GULFSTAR|Gulfstar Energy FZE|AE|200000000|A-' \
+          'ATLREF|Atlantic Refining Ltd|GB|120000000|BBB+' 'TEXMAR|Texas Marine Supply LLC|US|80000000|BBB' \
+          'SINGPET|Singapore Petroleum Pte|SG|100000000|A'; do
+  IFS='|' read -r code name country limit rating <<<"$cp"
+  post demo-admin /api/counterparties "{\"code\":\"$code\",\"name\":\"$name\",\"country\":\"$country\",\"creditLimitUsd\":$limit,\"rating\":\"$rating\"}" >/dev/null
+done
+
+# Thirty-six physical cargoes over the next six months: crude in barrels, products in tonnes.
+products=(BRENT WTI DUBAI GASOIL FO380 BRENT)
+units=(BBL BBL BBL MT MT BBL)
+sizes=(600000 500000 700000 30000 40000 950000)
+counterparties=(NORDOIL GULFSTAR ATLREF TEXMAR SINGPET NORDOIL)
+benchmarks=(BRENT WTI BRENT GASOIL FO380 BRENT)
+n=0
+for i in $(seq 0 35); do
+  p=$((i % 6)); start=$((2 + i * 5)); direction=$([ $((i % 3)) = 0 ] && echo SELL || echo BUY)
+  if [ $((i % 2)) = 0 ]; then
+    pricing='{"type":"FIXED","fixedPrice":'$((70 + i % 9))'.25,"priceUnit":"USD_PER_BBL"}'
+  else
+    pricing='{"type":"FORMULA","benchmark":"'${benchmarks[$p]}'","windowRule":"QUOTES_AROUND_BL","windowQuotes":5,"missingQuoteRule":"TWO_BEFORE_THREE_AFTER","premium":-0.'$((i % 9))'5,"premiumUnit":"USD_PER_BBL"}'
+  fi
+  id=$(post demo-trader /api/contracts "{\"direction\":\"$direction\",\"product\":\"${products[$p]}\",
+    \"counterparty\":\"${counterparties[$p]}\",\"quantity\":${sizes[$p]},\"quantityUnit\":\"${units[$p]}\",
+    \"tolerancePercent\":5,\"toleranceOption\":\"BUYER\",\"incoterm\":\"FOB\",\"loadPort\":\"Sullom Voe\",
+    \"dischargePort\":\"Rotterdam\",\"laycanStart\":\"$(day $start)\",\"laycanEnd\":\"$(day $((start + 2)))\",
+    \"pricing\":$pricing,\"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},
+    \"trader\":\"demo-trader\",\"book\":\"DEMO\"}" | jq -r .id) || continue
+  post demo-trader "/api/contracts/$id/submit" '' >/dev/null
+  [ $((i % 7)) = 6 ] && continue   # a few stay pending approval
+  post demo-approver "/api/contracts/$id/confirm" '' >/dev/null && n=$((n + 1))
+done
+
+# Paper hedges: Brent futures and a gasoil swap.
+month() { date -u -d "$today + $1 months" +%Y-%m; }
+for m in 1 2 3; do
+  id=$(post demo-trader /api/paper-trades "{\"kind\":\"FUTURE\",\"direction\":\"SELL\",\"product\":\"BRENT\",\"exchange\":\"ICE\",
+    \"contractMonth\":\"$(month $m)\",\"lots\":300,\"lotSizeBbl\":1000,\"price\":78.40,\"trader\":\"demo-trader\",\"book\":\"HEDGE\"}" | jq -r .id)
+  post demo-trader "/api/paper-trades/$id/submit" '' >/dev/null && post demo-approver "/api/paper-trades/$id/confirm" '' >/dev/null
+done
+id=$(post demo-trader /api/paper-trades "{\"kind\":\"SWAP\",\"direction\":\"SELL\",\"product\":\"GASOIL\",\"counterparty\":\"ATLREF\",
+  \"benchmark\":\"GASOIL\",\"periodStart\":\"$(month 1)\",\"periodEnd\":\"$(month 3)\",\"quantityPerPeriodBbl\":50000,
+  \"price\":96.50,\"trader\":\"demo-trader\",\"book\":\"HEDGE\"}" | jq -r .id)
+post demo-trader "/api/paper-trades/$id/submit" '' >/dev/null && post demo-approver "/api/paper-trades/$id/confirm" '' >/dev/null
+
+for limit in 'BRENT 3000000' 'WTI 2000000' 'DUBAI 3000000' 'GASOIL 1500000' 'FO380 1500000'; do
+  read -r product bbl <<<"$limit"
+  curl -s -f -X PUT -H 'Content-Type: application/json' -H 'X-User: demo-risk' -d "{\"maxNetBbl\":$bbl}" \
+    "$TRADING/api/positions/limits/$product" >/dev/null
+done
+echo "Demo book loaded: $n confirmed contracts, 4 paper trades, 5 position limits"
