@@ -65,7 +65,7 @@ id=$(post demo-trader /api/paper-trades "{\"kind\":\"SWAP\",\"direction\":\"SELL
   \"price\":96.50,\"trader\":\"demo-trader\",\"book\":\"HEDGE\"}" | jq -r .id)
 post demo-trader "/api/paper-trades/$id/submit" '' >/dev/null && post demo-approver "/api/paper-trades/$id/confirm" '' >/dev/null
 
-for limit in 'BRENT 3000000' 'WTI 2000000' 'DUBAI 3000000' 'GASOIL 1500000' 'FO380 1500000'; do
+for limit in 'BRENT 3000000' 'WTI 4000000' 'DUBAI 5000000' 'GASOIL 1500000' 'FO380 1500000'; do
   read -r product bbl <<<"$limit"
   curl -s -f -X PUT -H 'Content-Type: application/json' -H 'X-User: demo-risk' -d "{\"maxNetBbl\":$bbl}" \
     "$TRADING/api/positions/limits/$product" >/dev/null
