@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.oiltrading.risk.EiaHistory;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,15 +80,11 @@ class EngineTest {
 
     /** WTI around April 2020 with absolute changes: the −36.98 print is a loss of 55.29 USD per barrel held. */
     @Test
-    void historicalVarOnAWtiWindowWithTheNegativePrice() throws IOException {
+    void historicalVarOnAWtiWindowWithTheNegativePrice() {
+        // The 251 WTI quotes up to 2020-12-31: 250 changes, one of them the fall to -36.98 on 2020-04-20.
         List<double[]> prices = new ArrayList<>();
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("wti-2020.csv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (!line.isBlank() && !line.startsWith("Date")) {
-                    prices.add(new double[] {Double.parseDouble(line.split(",")[1])});
-                }
-            }
-        }
+        EiaHistory.series("WTI").headMap(LocalDate.parse("2021-01-01"), false).descendingMap().values().stream().limit(251)
+                .forEach(p -> prices.add(0, new double[] {p}));
         double[][] changes = new double[prices.size() - 1][1];
         for (int i = 1; i < prices.size(); i++) {
             changes[i - 1][0] = prices.get(i)[0] - prices.get(i - 1)[0];

@@ -1,0 +1,28 @@
+package io.oiltrading.risk.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** What risk-service reads from pricefeed-service. */
+@RegisterRestClient(configKey = "pricefeed")
+@Path("/api/benchmarks")
+public interface PricefeedClient {
+
+    /** One effective daily quote. */
+    record Quote(LocalDate date, BigDecimal price) {
+    }
+
+    /** Effective quotes of a range. */
+    record History(String benchmark, LocalDate from, LocalDate to, List<Quote> quotes) {
+    }
+
+    @GET
+    @Path("/{code}/quotes")
+    History history(@PathParam("code") String benchmark, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+}

@@ -1,0 +1,23 @@
+package io.oiltrading.risk.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** What risk-service reads from trading-service. The DTOs are risk's own; a contract test keeps them honest. */
+@RegisterRestClient(configKey = "trading")
+@Path("/api")
+public interface TradingClient {
+
+    /** Net barrels of one product in one delivery month. */
+    record Position(String product, YearMonth deliveryMonth, BigDecimal physicalBbl, BigDecimal paperBbl,
+                    BigDecimal netBbl) {
+    }
+
+    @GET
+    @Path("/positions")
+    List<Position> positions();
+}
