@@ -77,7 +77,12 @@ class RiskCalculationTest {
                 .post("/api/risk/limits").then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("name", "var-book", "kind", "VAR", "threshold", 50_000_000))
                 .post("/api/risk/limits").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("name", "brent-minus-10", "description", "Brent down 10 USD",
+                "shockType", "USD_PER_BBL", "shocks", Map.of("BRENT", -10))).post("/api/risk/scenarios").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("name", "bad", "description", "x", "shockType", "USD_PER_BBL",
+                "shocks", Map.of("brent", -10))).post("/api/risk/scenarios").then().statusCode(400);
         JsonPath r = given().get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
+        assertEquals(-1_000_000, r.getDouble("report.stress.find { it.scenario == 'brent-minus-10' }.pnlUsd"), 1e-6);
 
         // Independent: the last 251 days both EIA series quote, their 250 changes, the 3rd largest loss.
         TreeMap<LocalDate, Double> brent = EiaHistory.series("BRENT");

@@ -20,6 +20,8 @@ class RiskOperationsContractTest extends OperationsContractTest {
 
     @Override
     protected List<String> businessMetricNames() {
-        return List.of();
+        return List.of("oil_trading_risk_exposure_usd", "oil_trading_risk_var_usd", "oil_trading_risk_expected_shortfall_usd",
+                "oil_trading_risk_calculation_seconds_bucket", "oil_trading_risk_calculation_failures_total",
+                "oil_trading_risk_last_calculation_timestamp_seconds");
     }
 }

@@ -9,6 +9,8 @@ import io.oiltrading.risk.engine.LossRank;
 import io.oiltrading.risk.engine.MonteCarlo;
 import io.oiltrading.risk.engine.Parametric;
 import io.oiltrading.risk.limit.RiskLimit;
+import io.oiltrading.risk.stress.StressScenario;
+import io.oiltrading.risk.stress.StressScenarios;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +53,9 @@ public class RiskCalculator {
 
     @Inject
     MarketData market;
+
+    @Inject
+    StressScenarios scenarios;
 
     @Inject
     RiskConfig config;
@@ -253,6 +258,20 @@ public class RiskCalculator {
             }
             results.add(new RiskReport.StressResult(replay[0], replay[3] + " (" + from + " → " + to + ", absolute changes)",
                     pnl, missing));
+        }
+        for (StressScenarios.Scenario scenario : scenarios.list()) {
+            double pnl = 0;
+            for (int f = 0; f < barrels.length; f++) {
+                BigDecimal shock = scenario.shocks().get(factors.get(f));
+                if (shock != null) {
+                    double move = scenario.shockType() == StressScenario.ShockType.PERCENT
+                            ? latest[f] * shock.doubleValue() / 100 : shock.doubleValue();
+                    pnl += barrels[f] * move;
+                }
+            }
+            List<String> unshocked = factors.stream().filter(f -> !scenario.shocks().containsKey(f)).toList();
+            results.add(new RiskReport.StressResult(scenario.name(), scenario.description() + " (user-defined; factors "
+                    + "without a shock are unchanged)", pnl, unshocked));
         }
         return results;
     }
