@@ -1,5 +1,6 @@
 package io.oiltrading.pricefeed;
 
+import static io.oiltrading.platform.testing.PrometheusText.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -50,11 +49,5 @@ class ReplayFeedTest {
         given().get("/health/detailed").then().statusCode(200)
                 .body("business.staleBenchmarks", org.hamcrest.Matchers.hasItem("FO380"))
                 .body("business.staleBenchmarks", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("BRENT")));
-    }
-
-    static double sample(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-        assertTrue(m.find(), "no series " + series);
-        return Double.parseDouble(m.group(1));
     }
 }

@@ -1,5 +1,6 @@
 package io.oiltrading.risk;
 
+import static io.oiltrading.platform.testing.PrometheusText.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,8 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,11 +156,5 @@ class RiskCalculationTest {
         assertTrue((System.nanoTime() - start) / 1e9 < 15, "the answer comes within the timeouts");
         String metrics = given().get("/metrics").asString();
         assertTrue(sample(metrics, "oil_trading_risk_calculation_failures_total{reason=\"dependency_unavailable\"}") >= 1);
-    }
-
-    static double sample(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-        assertTrue(m.find(), "no series " + series);
-        return Double.parseDouble(m.group(1));
     }
 }

@@ -1,5 +1,6 @@
 package io.oiltrading.trading;
 
+import static io.oiltrading.platform.testing.PrometheusText.sample;
 import static io.oiltrading.trading.TradingTestData.as;
 import static io.oiltrading.trading.TradingTestData.capture;
 import static io.oiltrading.trading.TradingTestData.confirmed;
@@ -17,8 +18,6 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -126,11 +125,5 @@ class PositionTest {
         var within5d = as("ops").get("/api/contracts/expiring?within=5d").then().extract().jsonPath().getList("id", Long.class);
         assertTrue(within5d.contains(later) && !within5d.contains(late));
         as("ops").get("/api/contracts/expiring?within=tomorrow").then().statusCode(400);
-    }
-
-    static double sample(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-        assertTrue(m.find(), "no series " + series);
-        return Double.parseDouble(m.group(1));
     }
 }

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -296,12 +295,5 @@ public abstract class OperationsContractTest {
                 .body("detail", notNullValue())
                 .body("detail", not(containsString("Exception")))
                 .body("instance", notNullValue());
-    }
-
-    /** The value of one exported sample, for subclasses that pin business figures. */
-    protected static double metricValue(String metrics, String sampleWithLabels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sampleWithLabels) + " ([-0-9.eE+NaInf]+)$").matcher(metrics);
-        assertTrue(m.find(), "no sample " + sampleWithLabels);
-        return Double.parseDouble(m.group(1));
     }
 }
