@@ -108,6 +108,12 @@ class RiskCalculationTest {
         double hist = r.getDouble("report.var.find { it.method == 'historical' && it.confidence == 0.99 }.valueUsd");
         double componentSum = r.getList("report.contributions.historicalVarUsd", java.math.BigDecimal.class).stream().mapToDouble(java.math.BigDecimal::doubleValue).sum();
         assertEquals(hist, componentSum, Math.abs(hist) * 1e-5, "components add up to the VaR");
+        double byProduct = r.getList("report.contributionsByProduct.historicalVarUsd", java.math.BigDecimal.class).stream()
+                .mapToDouble(java.math.BigDecimal::doubleValue).sum();
+        assertEquals(hist, byProduct, Math.abs(hist) * 1e-5, "product contributions add up to the VaR");
+        double esByProduct = r.getList("report.contributionsByProduct.expectedShortfall975Usd", java.math.BigDecimal.class)
+                .stream().mapToDouble(java.math.BigDecimal::doubleValue).sum();
+        assertEquals(expectedEs975, esByProduct, Math.abs(expectedEs975) * 1e-5, "product ES contributions add up to ES");
         double parametric = r.getDouble("report.var.find { it.method == 'parametric' && it.confidence == 0.99 }.valueUsd");
         double monteCarlo = r.getDouble("report.var.find { it.method == 'monte_carlo' && it.confidence == 0.99 }.valueUsd");
         assertEquals(parametric, monteCarlo, parametric * 0.05, "Monte Carlo agrees with parametric for a linear book");
@@ -145,6 +151,20 @@ class RiskCalculationTest {
 
     @Test
     @Order(3)
+    void deliveryMonthsWithAForwardCurveAreValuedOnIt() {
+        String pricefeed = ConfigProvider.getConfig().getValue("quarkus.rest-client.pricefeed.url", String.class);
+        java.time.YearMonth month = java.time.YearMonth.from(LocalDate.now().plusDays(30));
+        given().contentType(ContentType.JSON).body(Map.of("asOf", LocalDate.now().toString(), "points",
+                List.of(Map.of("month", month.toString(), "price", 91.5)))).post(pricefeed + "/api/benchmarks/BRENT/curves")
+                .then().statusCode(201);
+        JsonPath r = given().get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
+        assertEquals(BRENT_BBL * 91.5, r.getDouble("report.exposures.find { it.factor == 'BRENT' }.exposureUsd"), 1e-6);
+        assertTrue(r.getString("report.exposures.find { it.factor == 'BRENT' }.pricedOn").startsWith("forward curve"));
+        assertTrue(r.getString("report.exposures.find { it.factor == 'WTI' }.pricedOn").startsWith("spot"));
+    }
+
+    @Test
+    @Order(4)
     void aDependencyDownIs503NamingItNeverASilentZero() throws Exception {
         long pid = ConfigProvider.getConfig().getValue(DependenciesResource.PRICEFEED_PID, Long.class);
         ProcessHandle pricefeed = ProcessHandle.of(pid).orElseThrow();

@@ -238,6 +238,9 @@ public abstract class OperationsContractTest {
                 && l.hasNonNull("loggerName")), "every line names its service, level and logger");
         assertTrue(lines.stream().anyMatch(l -> l.path("mdc").hasNonNull("traceId") && l.path("mdc").hasNonNull("spanId")),
                 "lines written while serving a request carry traceId and spanId");
+        assertTrue(lines.stream().noneMatch(l -> l.path("loggerName").asText().contains("opentelemetry")
+                        && List.of("WARN", "ERROR").contains(l.path("level").asText())),
+                "no trace exporter warnings or errors when no OTLP endpoint is configured");
     }
 
     @Test

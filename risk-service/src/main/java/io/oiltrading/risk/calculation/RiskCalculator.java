@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,8 @@ public class RiskCalculator {
         List<TradingClient.Position> positions = call("trading-service", market::positions);
         Instant positionsReadAt = clock.instant();
         Map<String, Double> barrelsByFactor = new TreeMap<>();
+        Map<String, Double> barrelsByProduct = new TreeMap<>();
+        Map<String, Map<YearMonth, Double>> barrelsByFactorMonth = new TreeMap<>();
         Map<String, String> productToFactor = new TreeMap<>();
         TreeSet<String> unpriced = new TreeSet<>();
         for (TradingClient.Position position : positions) {
@@ -90,6 +93,9 @@ public class RiskCalculator {
             }
             productToFactor.put(position.product(), factor);
             barrelsByFactor.merge(factor, position.netBbl().doubleValue(), Double::sum);
+            barrelsByProduct.merge(position.product(), position.netBbl().doubleValue(), Double::sum);
+            barrelsByFactorMonth.computeIfAbsent(factor, k -> new TreeMap<>())
+                    .merge(position.deliveryMonth(), position.netBbl().doubleValue(), Double::sum);
         }
 
         // 2. Price history per factor; a factor without history cannot be measured and is said so.
@@ -127,13 +133,27 @@ public class RiskCalculator {
         double[] latest = aligned.prices()[days - 1];
         double[][] window = changes(aligned.prices(), days - p.lookbackDays() - 1, p.lookbackDays(), p.changes(), latest);
 
-        // 4. Exposure.
+        // 4. Exposure: each delivery month at its forward price where a curve is in force, else at spot.
         List<RiskReport.FactorExposure> exposures = new ArrayList<>();
         double gross = 0;
         double net = 0;
         for (int f = 0; f < factors.size(); f++) {
-            double usd = barrels[f] * latest[f];
-            exposures.add(new RiskReport.FactorExposure(factors.get(f), barrels[f], latest[f], usd));
+            String factor = factors.get(f);
+            var curve = call("pricefeed-service", () -> market.curve(factor, today));
+            Map<YearMonth, BigDecimal> forward = new TreeMap<>();
+            curve.ifPresent(c -> c.points().forEach(pt -> forward.put(pt.month(), pt.price())));
+            double usd = 0;
+            int onCurve = 0;
+            for (var month : barrelsByFactorMonth.get(factor).entrySet()) {
+                BigDecimal forwardPrice = forward.get(month.getKey());
+                usd += month.getValue() * (forwardPrice == null ? latest[f] : forwardPrice.doubleValue());
+                onCurve += forwardPrice == null ? 0 : 1;
+            }
+            String pricedOn = onCurve == 0 ? "spot " + aligned.dates().get(days - 1)
+                    : "forward curve as of " + curve.get().asOf() + " (" + onCurve + " of "
+                    + barrelsByFactorMonth.get(factor).size() + " months; spot for the others)";
+            exposures.add(new RiskReport.FactorExposure(factor, barrels[f], barrels[f] == 0 ? latest[f] : usd / barrels[f],
+                    usd, pricedOn));
             gross += Math.abs(usd);
             net += usd;
         }
@@ -164,6 +184,19 @@ public class RiskCalculator {
             contributions.add(new RiskReport.Contribution(factors.get(f), hist99.varContributions()[f] * scale,
                     param99.components()[f] * scale, param99.marginals()[f] * scale, es.esContributions()[f] * scale));
         }
+        // A product's P&L is its barrels times its factor's change, so its Euler contribution is exact too.
+        List<RiskReport.ProductContribution> byProduct = new ArrayList<>();
+        for (var entry : productToFactor.entrySet()) {
+            int f = factors.indexOf(entry.getValue());
+            double productBarrels = barrelsByProduct.get(entry.getKey());
+            double varShare = -productBarrels * window[hist99.varScenario()][f];
+            double esShare = 0;
+            for (int scenario : es.tailScenarios()) {
+                esShare += -productBarrels * window[scenario][f] / es.tailScenarios().length;
+            }
+            byProduct.add(new RiskReport.ProductContribution(entry.getKey(), entry.getValue(), productBarrels,
+                    varShare * scale, esShare * scale));
+        }
         if (mc99.covarianceRepaired()) {
             warnings.add("The covariance of factor changes was not positive definite and was repaired for Monte Carlo");
         }
@@ -182,7 +215,7 @@ public class RiskCalculator {
                 aligned.dates().get(days - p.lookbackDays() - 1), productToFactor, List.copyOf(unpriced));
 
         return new RiskReport(started, inputs, conventions, exposures, gross, net, var, es.expectedShortfall() * scale,
-                contributions, new RiskReport.MonteCarloRun(config.monteCarloPaths(), config.monteCarloSeed(), mc99.covarianceRepaired()),
+                contributions, byProduct, new RiskReport.MonteCarloRun(config.monteCarloPaths(), config.monteCarloSeed(), mc99.covarianceRepaired()),
                 stress(factors, barrels, latest, series), backtest(barrels, aligned.prices(), p),
                 limits(exposures, gross, hist99.var() * scale), warnings);
     }

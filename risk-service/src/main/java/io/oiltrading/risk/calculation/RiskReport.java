@@ -17,6 +17,7 @@ public record RiskReport(
         List<VarFigure> var,
         double expectedShortfall975Usd,
         List<Contribution> contributions,
+        List<ProductContribution> contributionsByProduct,
         MonteCarloRun monteCarlo,
         List<StressResult> stress,
         Backtest backtest,
@@ -32,7 +33,11 @@ public record RiskReport(
                               String horizonScaling, String lossRank, String expectedShortfall) {
     }
 
-    public record FactorExposure(String factor, double barrels, double price, double exposureUsd) {
+    /**
+     * A factor's position valued at its delivery months' forward prices where a curve is in force (the spot
+     * price otherwise); {@code price} is the resulting average USD/bbl and {@code pricedOn} says which.
+     */
+    public record FactorExposure(String factor, double barrels, double price, double exposureUsd, String pricedOn) {
     }
 
     public record VarFigure(String method, BigDecimal confidence, int horizonDays, double valueUsd) {
@@ -41,6 +46,11 @@ public record RiskReport(
     /** Euler contributions at 99 %, one day: historical VaR, parametric VaR (and marginal), ES 97.5 %. */
     public record Contribution(String factor, double historicalVarUsd, double parametricVarUsd,
                                double parametricMarginalVarPerBarrel, double expectedShortfall975Usd) {
+    }
+
+    /** Euler contributions of each product (its own barrels on its factor's changes); they add up to the totals. */
+    public record ProductContribution(String product, String factor, double barrels, double historicalVarUsd,
+                                      double expectedShortfall975Usd) {
     }
 
     public record MonteCarloRun(int paths, long seed, boolean covarianceRepaired) {

@@ -43,6 +43,22 @@ public class MarketData {
         return trading.positions();
     }
 
+    /** The forward curve of a benchmark in force on a date; empty when none was published. */
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WebApplicationException.class)
+    public Optional<PricefeedClient.Curve> curve(String benchmark, LocalDate date) {
+        try {
+            return Optional.of(pricefeed.curve(benchmark, date));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** The effective quotes of a benchmark; empty when pricefeed does not know the benchmark. */
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = WebApplicationException.class)

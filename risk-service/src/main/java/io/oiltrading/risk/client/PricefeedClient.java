@@ -6,6 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -21,6 +22,18 @@ public interface PricefeedClient {
     /** Effective quotes of a range. */
     record History(String benchmark, LocalDate from, LocalDate to, List<Quote> quotes) {
     }
+
+    /** One contract month of a forward curve. */
+    record CurvePoint(YearMonth month, BigDecimal price) {
+    }
+
+    /** The forward curve in force on a date. */
+    record Curve(String benchmark, LocalDate asOf, List<CurvePoint> points) {
+    }
+
+    @GET
+    @Path("/{code}/curve")
+    Curve curve(@PathParam("code") String benchmark, @QueryParam("date") LocalDate date);
 
     @GET
     @Path("/{code}/quotes")

@@ -22,10 +22,14 @@ public final class HistoricalSimulation {
      * @param rank                k
      * @param varContributions    per factor, summing to var
      * @param esContributions     per factor, summing to expectedShortfall
-     * @param varScenario         index of the scenario whose loss is the VaR
+     * @param tailScenarios       indices of the k largest losses, largest first (the last one is the VaR scenario)
      */
     public record Result(double var, double expectedShortfall, int rank, int scenarios, double[] varContributions,
-                         double[] esContributions, int varScenario) {
+                         double[] esContributions, int[] tailScenarios) {
+
+        public int varScenario() {
+            return tailScenarios[tailScenarios.length - 1];
+        }
     }
 
     /**
@@ -55,16 +59,18 @@ public final class HistoricalSimulation {
         double[] varContributions = new double[factors];
         double[] esContributions = new double[factors];
         double esTotal = 0;
+        int[] tail = new int[k];
         for (int f = 0; f < factors; f++) {
             varContributions[f] = -exposures[f] * changes[varScenario][f];
         }
         for (int i = 0; i < k; i++) {
             int s = order[i];
+            tail[i] = s;
             esTotal += losses[s];
             for (int f = 0; f < factors; f++) {
                 esContributions[f] += -exposures[f] * changes[s][f] / k;
             }
         }
-        return new Result(losses[varScenario], esTotal / k, k, n, varContributions, esContributions, varScenario);
+        return new Result(losses[varScenario], esTotal / k, k, n, varContributions, esContributions, tail);
     }
 }
