@@ -30,7 +30,8 @@ class PositionTest {
     private static long paper(Map<String, Object> body) {
         long id = as("alice").contentType(ContentType.JSON).body(body).post("/api/paper-trades")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        as("alice").post("/api/paper-trades/" + id + "/submit").then().statusCode(200);
+        as("alice").header("If-Match", "\"7\"").post("/api/paper-trades/" + id + "/submit").then().statusCode(409);
+        as("alice").header("If-Match", "\"0\"").post("/api/paper-trades/" + id + "/submit").then().statusCode(200);
         as("alice").post("/api/paper-trades/" + id + "/confirm").then().statusCode(403);
         as("bob").post("/api/paper-trades/" + id + "/confirm").then().statusCode(200);
         return id;

@@ -179,7 +179,7 @@ public class ContractResource {
     }
 
     /** The lock version in an If-Match header ({@code "3"} or {@code 3}); null when there is none. */
-    static Long lockVersion(String ifMatch) {
+    public static Long lockVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }

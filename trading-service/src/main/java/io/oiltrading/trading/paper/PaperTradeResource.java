@@ -1,19 +1,23 @@
 package io.oiltrading.trading.paper;
 
+import static io.oiltrading.trading.contract.ContractResource.lockVersion;
+
+import io.oiltrading.platform.api.ActingUser;
 import io.oiltrading.trading.audit.AuditEntry;
 import io.oiltrading.trading.audit.AuditResponse;
 import io.oiltrading.trading.contract.ContractResource.CancelRequest;
 import io.oiltrading.trading.contract.ContractStatus;
-import io.oiltrading.platform.api.ActingUser;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -56,30 +60,32 @@ public class PaperTradeResource {
     @POST
     @Path("/{id}/submit")
     @Operation(summary = "DRAFT → PENDING_APPROVAL")
-    public PaperTradeResponse submit(@PathParam("id") Long id) {
-        return PaperTradeResponse.of(trades.move(id, null, ContractStatus.PENDING_APPROVAL, null, user.name()));
+    public PaperTradeResponse submit(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return PaperTradeResponse.of(trades.move(id, lockVersion(ifMatch), ContractStatus.PENDING_APPROVAL, null, user.name()));
     }
 
     @POST
     @Path("/{id}/confirm")
     @Operation(summary = "PENDING_APPROVAL → CONFIRMED, by someone other than the creator")
-    public PaperTradeResponse confirm(@PathParam("id") Long id) {
-        return PaperTradeResponse.of(trades.move(id, null, ContractStatus.CONFIRMED, null, user.name()));
+    public PaperTradeResponse confirm(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return PaperTradeResponse.of(trades.move(id, lockVersion(ifMatch), ContractStatus.CONFIRMED, null, user.name()));
     }
 
     @POST
     @Path("/{id}/settle")
     @Operation(summary = "CONFIRMED → SETTLED (expiry or final swap fixing)")
-    public PaperTradeResponse settle(@PathParam("id") Long id) {
-        return PaperTradeResponse.of(trades.move(id, null, ContractStatus.SETTLED, null, user.name()));
+    public PaperTradeResponse settle(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return PaperTradeResponse.of(trades.move(id, lockVersion(ifMatch), ContractStatus.SETTLED, null, user.name()));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a trade that is not settled, with a reason")
-    public PaperTradeResponse cancel(@PathParam("id") Long id, @Valid @NotNull CancelRequest request) {
-        return PaperTradeResponse.of(trades.move(id, null, ContractStatus.CANCELLED, request.reason(), user.name()));
+    public PaperTradeResponse cancel(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @Valid @NotNull CancelRequest request) {
+        return PaperTradeResponse.of(trades.move(id, lockVersion(ifMatch), ContractStatus.CANCELLED, request.reason(),
+                user.name()));
     }
 
     @GET
