@@ -29,10 +29,8 @@ public class PricefeedHealthDetails implements HealthDetails {
 
     @Override
     public Map<String, Object> details() {
-        PriceFreshness.Snapshot s = freshness.current();
-        if (!s.readable()) {
-            throw new IllegalStateException("price history not readable");
-        }
+        PriceFreshness.Figures s = freshness.current()
+                .orElseThrow(() -> new IllegalStateException("price history not readable"));
         Instant staleBefore = clock.instant().minus(config.staleAfter());
         List<String> stale = s.benchmarks().stream()
                 .filter(code -> s.lastAccepted().get(code) == null || s.lastAccepted().get(code).isBefore(staleBefore))

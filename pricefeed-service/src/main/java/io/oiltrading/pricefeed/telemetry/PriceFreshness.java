@@ -2,7 +2,8 @@ package io.oiltrading.pricefeed.telemetry;
 
 import io.oiltrading.pricefeed.benchmark.Benchmark;
 import io.oiltrading.pricefeed.quote.QuoteStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.oiltrading.platform.telemetry.ScrapeSnapshot;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,37 +26,31 @@ public class PriceFreshness {
     @Inject
     Clock clock;
 
-    private volatile Snapshot snapshot;
+    private ScrapeSnapshot<Figures> snapshot;
 
     /**
      * @param lastAccepted benchmark code → receipt time of its last accepted quote (absent: never)
      * @param quarantined  benchmark code → quotes waiting for a decision
-     * @param readable     false when the database could not be read
      */
-    public record Snapshot(Instant at, Map<String, Instant> lastAccepted, Map<String, Long> quarantined,
-                           List<String> benchmarks, boolean readable) {
+    public record Figures(Map<String, Instant> lastAccepted, Map<String, Long> quarantined, List<String> benchmarks) {
     }
 
-    public synchronized Snapshot current() {
-        Snapshot s = snapshot;
-        if (s != null && Duration.between(s.at(), clock.instant()).compareTo(TTL) < 0) {
-            return s;
-        }
-        try {
-            s = QuarkusTransaction.requiringNew().call(this::read);
-        } catch (RuntimeException e) {
-            s = new Snapshot(clock.instant(), Map.of(), Map.of(), List.of(), false);
-        }
-        snapshot = s;
-        return s;
+    @PostConstruct
+    void init() {
+        snapshot = new ScrapeSnapshot<>(TTL, clock, this::read);
     }
 
-    /** Forget the snapshot so the next read sees a change that just committed. */
+    /** The figures, empty when the database cannot be read. */
+    public Optional<Figures> current() {
+        return snapshot.current();
+    }
+
+    /** Forget the figures so that the next read sees a change that just committed. */
     public void invalidate() {
-        snapshot = null;
+        snapshot.invalidate();
     }
 
-    private Snapshot read() {
+    private Figures read() {
         var em = Benchmark.getEntityManager();
         Map<String, Instant> last = new TreeMap<>();
         for (Object[] row : em.createQuery("select q.benchmark.code, max(q.receivedAt) from Quote q where q.status = ?1 "
@@ -67,6 +63,6 @@ public class PriceFreshness {
             quarantined.put((String) row[0], (Long) row[1]);
         }
         List<String> codes = em.createQuery("select b.code from Benchmark b order by b.code", String.class).getResultList();
-        return new Snapshot(clock.instant(), last, quarantined, codes, true);
+        return new Figures(last, quarantined, codes);
     }
 }

@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Price feed metrics: {@code oil_trading_price_last_update_timestamp_seconds{benchmark}} (receipt time of the
@@ -38,7 +40,6 @@ public class PricefeedMetrics {
     void onQuotes(@Observes(during = TransactionPhase.AFTER_SUCCESS) QuoteCounts counts) {
         counts.byOutcome().forEach((outcome, n) -> quotes(counts.benchmark(), outcome).increment(n));
         freshness.invalidate();
-        registerGauges();
     }
 
     private Counter quotes(String benchmark, String outcome) {
@@ -46,31 +47,28 @@ public class PricefeedMetrics {
                 .tags("benchmark", benchmark, "outcome", outcome).register(registry);
     }
 
-    /** A gauge per benchmark, registered when the benchmark first appears. */
+    /** A gauge per benchmark, registered when the benchmark first appears (checked at each scrape). */
     private void registerGauges() {
-        for (String code : freshness.current().benchmarks()) {
+        for (String code : freshness.current().map(PriceFreshness.Figures::benchmarks).orElse(List.of())) {
             if (!registered.add(code)) {
                 continue;
             }
-            Gauge.builder("oil_trading.price.last.update.timestamp.seconds", freshness, f -> lastUpdate(f, code))
-                    .description("Unix time the last accepted quote of the benchmark was received (0: never)")
-                    .tags("benchmark", code).register(registry);
-            Gauge.builder("oil_trading.price.quotes.quarantined", freshness,
-                            f -> f.current().readable() ? f.current().quarantined().getOrDefault(code, 0L) : Double.NaN)
-                    .description("Quotes of the benchmark waiting in quarantine for an operator")
-                    .tags("benchmark", code).register(registry);
+            gauge("oil_trading.price.last.update.timestamp.seconds",
+                    "Unix time the last accepted quote of the benchmark was received (0: never)",
+                    f -> Optional.ofNullable(f.lastAccepted().get(code)).map(t -> t.toEpochMilli() / 1000.0).orElse(0.0), code);
+            gauge("oil_trading.price.quotes.quarantined", "Quotes of the benchmark waiting in quarantine for an operator",
+                    f -> f.quarantined().getOrDefault(code, 0L), code);
             for (String outcome : OUTCOMES) {
                 quotes(code, outcome);
             }
         }
     }
 
-    private static double lastUpdate(PriceFreshness f, String code) {
-        PriceFreshness.Snapshot s = f.current();
-        if (!s.readable()) {
-            return Double.NaN;
-        }
-        Instant last = s.lastAccepted().get(code);
-        return last == null ? 0 : last.toEpochMilli() / 1000.0;
+    /** A gauge of the current figures; NaN while the database cannot be read. */
+    private void gauge(String name, String description, ToDoubleFunction<PriceFreshness.Figures> value, String benchmark) {
+        Gauge.builder(name, this, m -> {
+            m.registerGauges();
+            return m.freshness.current().map(value::applyAsDouble).orElse(Double.NaN);
+        }).description(description).tags("benchmark", benchmark).register(registry);
     }
 }

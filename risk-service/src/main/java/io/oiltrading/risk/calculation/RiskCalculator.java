@@ -162,20 +162,19 @@ public class RiskCalculator {
         double scale = Math.sqrt(p.horizonDays());
         double[][] covariance = covariance(window);
         List<RiskReport.VarFigure> var = new ArrayList<>();
+        MonteCarlo.Simulation simulation = MonteCarlo.simulate(covariance, config.monteCarloPaths(), config.monteCarloSeed());
         HistoricalSimulation.Result hist99 = null;
         Parametric.Result param99 = null;
-        MonteCarlo.Result mc99 = null;
         for (BigDecimal alpha : CONFIDENCES) {
             HistoricalSimulation.Result h = HistoricalSimulation.run(barrels, window, alpha);
             Parametric.Result pr = Parametric.run(barrels, covariance, alpha);
-            MonteCarlo.Result mc = MonteCarlo.run(barrels, covariance, alpha, config.monteCarloPaths(), config.monteCarloSeed());
+            HistoricalSimulation.Result mc = HistoricalSimulation.run(barrels, simulation.changes(), alpha);
             var.add(new RiskReport.VarFigure("historical", alpha, p.horizonDays(), h.var() * scale));
             var.add(new RiskReport.VarFigure("parametric", alpha, p.horizonDays(), pr.var() * scale));
             var.add(new RiskReport.VarFigure("monte_carlo", alpha, p.horizonDays(), mc.var() * scale));
             if (alpha.equals(P99)) {
                 hist99 = h;
                 param99 = pr;
-                mc99 = mc;
             }
         }
         HistoricalSimulation.Result es = HistoricalSimulation.run(barrels, window, P975);
@@ -197,7 +196,7 @@ public class RiskCalculator {
             byProduct.add(new RiskReport.ProductContribution(entry.getKey(), entry.getValue(), productBarrels,
                     varShare * scale, esShare * scale));
         }
-        if (mc99.covarianceRepaired()) {
+        if (simulation.covarianceRepaired()) {
             warnings.add("The covariance of factor changes was not positive definite and was repaired for Monte Carlo");
         }
 
@@ -215,7 +214,7 @@ public class RiskCalculator {
                 aligned.dates().get(days - p.lookbackDays() - 1), productToFactor, List.copyOf(unpriced));
 
         return new RiskReport(started, inputs, conventions, exposures, gross, net, var, es.expectedShortfall() * scale,
-                contributions, byProduct, new RiskReport.MonteCarloRun(config.monteCarloPaths(), config.monteCarloSeed(), mc99.covarianceRepaired()),
+                contributions, byProduct, new RiskReport.MonteCarloRun(config.monteCarloPaths(), config.monteCarloSeed(), simulation.covarianceRepaired()),
                 stress(factors, barrels, latest, series), backtest(barrels, aligned.prices(), p),
                 limits(exposures, gross, hist99.var() * scale), warnings);
     }

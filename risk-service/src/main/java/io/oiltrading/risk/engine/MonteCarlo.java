@@ -24,8 +24,13 @@ public final class MonteCarlo {
     public record Result(double var, double expectedShortfall, int paths, long seed, boolean covarianceRepaired) {
     }
 
-    public static Result run(double[] exposures, double[][] covariance, BigDecimal confidence, int paths, long seed) {
-        int n = exposures.length;
+    /** Simulated factor changes, changes[path][factor], and whether the covariance had to be repaired. */
+    public record Simulation(double[][] changes, boolean covarianceRepaired) {
+    }
+
+    /** Draws the paths once; value them at any confidence with {@link HistoricalSimulation#run}. */
+    public static Simulation simulate(double[][] covariance, int paths, long seed) {
+        int n = covariance.length;
         Cholesky factor = Cholesky.of(covariance);
         double[][] l = factor.lower();
         GaussianRandomGenerator normal = new GaussianRandomGenerator(new Well19937c(seed));
@@ -43,8 +48,13 @@ public final class MonteCarlo {
                 changes[p][i] = x;
             }
         }
-        HistoricalSimulation.Result r = HistoricalSimulation.run(exposures, changes, confidence);
-        return new Result(r.var(), r.expectedShortfall(), paths, seed, factor.repaired());
+        return new Simulation(changes, factor.repaired());
+    }
+
+    public static Result run(double[] exposures, double[][] covariance, BigDecimal confidence, int paths, long seed) {
+        Simulation simulation = simulate(covariance, paths, seed);
+        HistoricalSimulation.Result r = HistoricalSimulation.run(exposures, simulation.changes(), confidence);
+        return new Result(r.var(), r.expectedShortfall(), paths, seed, simulation.covarianceRepaired());
     }
 
     /** A lower-triangular factor L with L·Lᵀ = Σ (after repair when Σ was not positive definite). */

@@ -122,9 +122,8 @@ public class ContractResource {
     @Path("/{id}/versions")
     @Operation(summary = "Every version of a contract's terms")
     public List<VersionResponse> versions(@PathParam("id") Long id) {
-        contracts.get(id);
-        return ContractVersion.<ContractVersion>list("contractId", io.quarkus.panache.common.Sort.by("versionNo"), id)
-                .stream().map(v -> new VersionResponse(v.versionNo, v.createdBy, v.createdAt, v.terms)).toList();
+        return contracts.versions(id).stream()
+                .map(v -> new VersionResponse(v.versionNo, v.createdBy, v.createdAt, v.terms)).toList();
     }
 
     @GET

@@ -76,6 +76,12 @@ public class ContractService {
         return c;
     }
 
+    /** Every version of a contract's terms, oldest first. */
+    public List<ContractVersion> versions(Long id) {
+        get(id);
+        return ContractVersion.list("contractId", Sort.by("versionNo"), id);
+    }
+
     public Page<PhysicalContract> list(Filter filter, int page, int size) {
         StringJoiner where = new StringJoiner(" and ");
         Parameters params = new Parameters();

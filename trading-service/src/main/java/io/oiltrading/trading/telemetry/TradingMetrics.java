@@ -3,6 +3,7 @@ package io.oiltrading.trading.telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.oiltrading.platform.telemetry.ScrapeSnapshot;
 import io.oiltrading.trading.contract.ContractEvent;
 import io.oiltrading.trading.contract.ContractService;
 import io.oiltrading.trading.contract.ContractStatus;
@@ -10,7 +11,6 @@ import io.oiltrading.trading.contract.Direction;
 import io.oiltrading.trading.contract.PhysicalContract;
 import io.oiltrading.trading.position.PositionService;
 import io.oiltrading.trading.product.Product;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,13 +18,12 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The trading business metrics (DESIGN §5). Counters move when a change commits. Gauges are read from the
@@ -34,7 +33,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TradingMetrics {
 
-    private static final Logger LOG = Logger.getLogger(TradingMetrics.class);
     private static final Duration SNAPSHOT_TTL = Duration.ofSeconds(1);
 
     @Inject
@@ -50,23 +48,22 @@ public class TradingMetrics {
     Clock clock;
 
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
-    private volatile Snapshot snapshot;
+    private ScrapeSnapshot<Figures> snapshot;
 
     /** What the gauges show, read at one instant. */
-    record Snapshot(Instant at, Map<String, Long> activeByProductDirection, long expiring24h,
-                    Map<String, Double> limitUtilization, boolean failed) {
+    record Figures(Map<String, Long> activeByProductDirection, long expiring24h, Map<String, Double> limitUtilization) {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("oil_trading.contracts.expiring.24h", this, m -> m.current().failed() ? Double.NaN : m.current().expiring24h())
-                .description("Confirmed contracts whose delivery window ends within the next 24 hours")
-                .register(registry);
+        snapshot = new ScrapeSnapshot<>(SNAPSHOT_TTL, clock, this::read);
+        gauge("oil_trading.contracts.expiring.24h", "Confirmed contracts whose delivery window ends within the next 24 hours",
+                Figures::expiring24h);
         for (String kind : List.of("physical", "paper")) {
             for (String action : List.of("CREATED", "CONFIRMED", "CANCELLED")) {
                 counter(action, new ContractEvent(kind, action, null, null, null));
             }
         }
-        current();
+        registerGauges();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContractEvent e) {
@@ -80,7 +77,7 @@ public class TradingMetrics {
                         .tags("product", e.product(), "direction", e.direction().name(), "kind", e.kind())
                     .register(registry).increment(e.barrels().doubleValue());
         }
-        snapshot = null;
+        snapshot.invalidate();
     }
 
     /** The lifecycle counter of an action (deals captured, confirmed, cancelled), null for other actions. */
@@ -95,23 +92,7 @@ public class TradingMetrics {
                 .tags("kind", e.kind()).register(registry);
     }
 
-    synchronized Snapshot current() {
-        Snapshot s = snapshot;
-        if (s != null && Duration.between(s.at(), clock.instant()).compareTo(SNAPSHOT_TTL) < 0) {
-            return s;
-        }
-        try {
-            s = QuarkusTransaction.requiringNew().call(this::read);
-        } catch (RuntimeException e) {
-            LOG.debugf("Business gauges not readable: %s", e.getMessage());
-            s = new Snapshot(clock.instant(), Map.of(), 0, Map.of(), true);
-        }
-        snapshot = s;
-        registerGauges(s);
-        return s;
-    }
-
-    private Snapshot read() {
+    private Figures read() {
         Map<String, Long> active = new HashMap<>();
         for (String product : Product.<Product>listAll().stream().map(p -> p.code).toList()) {
             for (Direction d : Direction.values()) {
@@ -129,26 +110,36 @@ public class TradingMetrics {
         for (PositionService.LimitUtilization l : positions.limits()) {
             utilization.put(l.product(), l.utilization().doubleValue());
         }
-        return new Snapshot(clock.instant(), active, contracts.expiring(Duration.ofHours(24)).size(), utilization, false);
+        return new Figures(active, contracts.expiring(Duration.ofHours(24)).size(), utilization);
+    }
+
+    /** A gauge of the current figures; NaN while the database cannot be read. */
+    private void gauge(String name, String description, ToDoubleFunction<Figures> value, String... tags) {
+        Gauge.builder(name, this, m -> {
+            m.registerGauges();
+            return m.snapshot.current().map(value::applyAsDouble).orElse(Double.NaN);
+        }).description(description).tags(tags).register(registry);
     }
 
     /** Registers a gauge per product × direction and per product limit the first time one appears. */
-    private void registerGauges(Snapshot s) {
-        for (String key : s.activeByProductDirection().keySet()) {
+    private void registerGauges() {
+        Figures f = snapshot.current().orElse(null);
+        if (f == null) {
+            return;
+        }
+        for (String key : f.activeByProductDirection().keySet()) {
             if (registered.add("active|" + key)) {
                 String[] parts = key.split("\\|");
-                Gauge.builder("oil_trading.contracts.active", this,
-                                m -> m.current().failed() ? Double.NaN : m.current().activeByProductDirection().getOrDefault(key, 0L))
-                        .description("Live (confirmed or delivered) physical contracts")
-                        .tags("product", parts[0], "direction", parts[1]).register(registry);
+                gauge("oil_trading.contracts.active", "Live (confirmed or delivered) physical contracts",
+                        figures -> figures.activeByProductDirection().getOrDefault(key, 0L), "product", parts[0],
+                        "direction", parts[1]);
             }
         }
-        for (String product : s.limitUtilization().keySet()) {
+        for (String product : f.limitUtilization().keySet()) {
             if (registered.add("limit|" + product)) {
-                Gauge.builder("oil_trading.position.limit.utilization.ratio", this,
-                                m -> m.current().limitUtilization().getOrDefault(product, Double.NaN))
-                        .description("|Net position| / position limit of a product; above 1 is a breach")
-                        .tags("product", product).register(registry);
+                gauge("oil_trading.position.limit.utilization.ratio",
+                        "|Net position| / position limit of a product; above 1 is a breach",
+                        figures -> figures.limitUtilization().getOrDefault(product, Double.NaN), "product", product);
             }
         }
     }
