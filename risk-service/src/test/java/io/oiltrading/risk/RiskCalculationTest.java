@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.oiltrading.platform.testing.DependenciesResource;
+import io.oiltrading.platform.testing.EiaHistory;
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,12 +14,14 @@ class SettlementOperationsContractTest extends OperationsContractTest {
     @Override
     protected SampleEndpoint sampleEndpoint() {
         return new SampleEndpoint("/api/settlement/holidays",
-                Map.of("calendar", "USD", "date", "2026-12-25", "name", "Christmas Day"),
+                Map.of("calendar", "GBP", "date", "2026-12-28", "name", "Boxing Day (substitute day)"),
                 null, "date", "name", true);
     }
 
     @Override
     protected List<String> businessMetricNames() {
-        return List.of();
+        return List.of("oil_trading_settlement_failures_total", "oil_trading_settlement_failures_open",
+                "oil_trading_settlement_invoices", "oil_trading_settlement_invoices_issued_total",
+                "oil_trading_settlements_overdue", "oil_trading_settlements_overdue_usd");
     }
 }

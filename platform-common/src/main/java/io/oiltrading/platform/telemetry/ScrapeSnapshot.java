@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Business figures that gauges read at scrape time: read from the database in a transaction of their own at most
@@ -13,6 +14,8 @@ import java.util.function.Supplier;
  * gauge reports NaN rather than a stale figure.
  */
 public final class ScrapeSnapshot<T> {
+
+    private static final Logger LOG = Logger.getLogger(ScrapeSnapshot.class);
 
     private final Duration ttl;
     private final Clock clock;
@@ -32,6 +35,7 @@ public final class ScrapeSnapshot<T> {
             try {
                 value = Optional.of(QuarkusTransaction.requiringNew().call(reader::get));
             } catch (RuntimeException e) {
+                LOG.warnf("Business metrics could not be read, they show NaN until the next read: %s", e.toString());
                 value = Optional.empty();
             }
             readAt = now;

@@ -1,5 +1,6 @@
 package io.oiltrading.risk.calculation;
 
+import io.oiltrading.platform.problem.DependencyUnavailable;
 import io.oiltrading.platform.problem.ProblemException;
 import io.oiltrading.risk.client.MarketData;
 import io.oiltrading.risk.client.TradingClient;
@@ -358,7 +359,7 @@ public class RiskCalculator {
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new MarketData.DependencyUnavailable(service, e);
+            throw new DependencyUnavailable(service, e, "risk cannot be calculated without it");
         }
     }
 }

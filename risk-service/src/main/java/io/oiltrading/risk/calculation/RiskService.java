@@ -2,6 +2,7 @@ package io.oiltrading.risk.calculation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oiltrading.platform.problem.DependencyUnavailable;
 import io.oiltrading.platform.problem.ProblemException;
 import io.oiltrading.risk.client.MarketData;
 import io.oiltrading.risk.config.RiskConfig;
@@ -51,7 +52,7 @@ public class RiskService {
                 metrics.show(report);
             }
             return new Answer(report, id, null, null);
-        } catch (MarketData.DependencyUnavailable e) {
+        } catch (DependencyUnavailable e) {
             metrics.recordFailure("dependency_unavailable");
             if (config.serveLastResultWhenDependencyDown()) {
                 var last = RiskSnapshot.latest();

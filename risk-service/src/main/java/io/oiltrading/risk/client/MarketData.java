@@ -1,6 +1,5 @@
 package io.oiltrading.risk.client;
 
-import io.oiltrading.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The calls to trading-service and pricefeed-service, each with a timeout, retries and a circuit breaker. A
- * dependency that does not answer surfaces as {@link DependencyUnavailable}, naming it; never as an empty book.
+ * dependency that does not answer surfaces as {@link io.oiltrading.platform.problem.DependencyUnavailable}, naming it; never as an empty book.
  */
 @ApplicationScoped
 public class MarketData {
@@ -27,14 +26,6 @@ public class MarketData {
     @Inject
     @RestClient
     PricefeedClient pricefeed;
-
-    /** A dependency that did not answer; the API maps it to 503 naming the service. */
-    public static class DependencyUnavailable extends ProblemException {
-        public DependencyUnavailable(String service, Throwable cause) {
-            super(503, "dependency-unavailable", service + " did not answer (" + cause.getClass().getSimpleName()
-                    + "); risk cannot be calculated without it");
-        }
-    }
 
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = WebApplicationException.class)

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.oiltrading.risk.EiaHistory;
+import io.oiltrading.platform.testing.EiaHistory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

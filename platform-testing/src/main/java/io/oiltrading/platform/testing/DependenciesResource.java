@@ -1,4 +1,4 @@
-package io.oiltrading.risk;
+package io.oiltrading.platform.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The real trading-service and pricefeed-service, started from their packaged applications (built earlier in
- * the same reactor) on their own embedded PostgreSQL, so risk-service's tests call their real APIs.
+ * the same reactor) on their own embedded PostgreSQL, so the consuming service's tests call their real APIs.
  */
 public class DependenciesResource implements QuarkusTestResourceLifecycleManager {
 

@@ -1,4 +1,4 @@
-package io.oiltrading.risk;
+package io.oiltrading.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
