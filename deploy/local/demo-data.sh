@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads the local platform's demo book through the public APIs (so every deal is audited, versioned and
 # confirmed under four eyes like any other): products with their real API gravities and densities, a few
-# counterparties, a few dozen physical contracts over the coming months, some paper, position limits.
+# counterparties, a few dozen physical contracts over the coming months, four cargoes delivered in 2020 for
+# settlement, some paper, position limits.
 # For the local run only; start.sh runs it once, on the first start.
 #
 #   deploy/local/demo-data.sh [TRADING_URL]
@@ -53,6 +54,29 @@ for i in $(seq 0 35); do
   post demo-approver "/api/contracts/$id/confirm" '' >/dev/null && n=$((n + 1))
 done
 
+# Cargoes loaded in March-April 2020, the days the replay feed plays: settlement (every minute locally) issues
+# provisional invoices while their windows are being played and final ones once the feed has passed them.
+delivered=0
+for cargo in 'BRENT|BBL|600000|594000|2020-03-09|"windowRule":"QUOTES_AROUND_BL","windowQuotes":5,"missingQuoteRule":"NEXT_QUOTE_DAY"' \
+             'WTI|BBL|500000|507500|2020-03-16|"windowRule":"QUOTES_AFTER_BL","windowQuotes":5' \
+             'BRENT|BBL|950000|951200|2020-04-14|"windowRule":"CALENDAR_MONTH_OF_BL"' \
+             'GASOIL|MT|30000|29650|2020-03-20|FIXED'; do
+  IFS='|' read -r product unit quantity blq bl window <<<"$cargo"
+  if [ "$window" = FIXED ]; then
+    pricing='{"type":"FIXED","fixedPrice":412.50,"priceUnit":"USD_PER_MT"}'
+  else
+    pricing='{"type":"FORMULA","benchmark":"'$product'",'$window',"premium":0.35,"premiumUnit":"USD_PER_BBL"}'
+  fi
+  laycan_end=$(date -u -d "$bl + 2 days" +%F)
+  id=$(post demo-trader /api/contracts "{\"direction\":\"SELL\",\"product\":\"$product\",\"counterparty\":\"ATLREF\",
+    \"quantity\":$quantity,\"quantityUnit\":\"$unit\",\"tolerancePercent\":2,\"toleranceOption\":\"SELLER\",\"incoterm\":\"FOB\",
+    \"laycanStart\":\"$bl\",\"laycanEnd\":\"$laycan_end\",\"pricing\":$pricing,
+    \"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},\"trader\":\"demo-trader\",\"book\":\"DEMO\"}" | jq -r .id) || continue
+  post demo-trader "/api/contracts/$id/submit" '' >/dev/null && post demo-approver "/api/contracts/$id/confirm" '' >/dev/null \
+    && post demo-ops "/api/contracts/$id/deliver" "{\"blDate\":\"$bl\",\"blQuantity\":$blq}" >/dev/null \
+    && delivered=$((delivered + 1))
+done
+
 # Paper hedges: Brent futures and a gasoil swap.
 month() { date -u -d "$today + $1 months" +%Y-%m; }
 for m in 1 2 3; do
@@ -70,4 +94,4 @@ for limit in 'BRENT 3000000' 'WTI 4000000' 'DUBAI 5000000' 'GASOIL 1500000' 'FO3
   curl -s -f -X PUT -H 'Content-Type: application/json' -H 'X-User: demo-risk' -d "{\"maxNetBbl\":$bbl}" \
     "$TRADING/api/positions/limits/$product" >/dev/null
 done
-echo "Demo book loaded: $n confirmed contracts, 4 paper trades, 5 position limits"
+echo "Demo book loaded: $n confirmed contracts, $delivered delivered cargoes, 4 paper trades, 5 position limits"

@@ -84,8 +84,10 @@ for entry in "${SERVICES[@]}"; do
     echo "$name is already running (pid $(cat "$pidfile"))"
     continue
   fi
-  # The replay feed is the local platform's price source: one EIA trading day every REPLAY_INTERVAL.
+  # The replay feed is the local platform's price source: one EIA trading day every REPLAY_INTERVAL; settlement
+  # runs every SETTLEMENT_RUN_INTERVAL so that the demo cargoes are invoiced while the feed plays their days.
   PRICEFEED_REPLAY_ENABLED=true PRICEFEED_REPLAY_INTERVAL=${REPLAY_INTERVAL:-10s} \
+  SETTLEMENT_RUN_INTERVAL=${SETTLEMENT_RUN_INTERVAL:-60s} \
   QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db" DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD \
     nohup java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/oil-trading-$name-$(date +%Y%m%d).log" 2>&1 &

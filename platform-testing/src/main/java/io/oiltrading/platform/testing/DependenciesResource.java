@@ -39,8 +39,8 @@ public class DependenciesResource implements QuarkusTestResourceLifecycleManager
             }
             String tradingUrl = launch("trading-service", "trading");
             String pricefeedUrl = launch("pricefeed-service", "pricefeed");
-            awaitReady(tradingUrl);
-            awaitReady(pricefeedUrl);
+            awaitReady(tradingUrl + "/health/ready");
+            awaitReady(pricefeedUrl + "/health/ready");
             return Map.of("quarkus.rest-client.trading.url", tradingUrl, "quarkus.rest-client.pricefeed.url", pricefeedUrl,
                     PRICEFEED_PID, Long.toString(processes.get(1).pid()));
         } catch (Exception e) {
@@ -67,10 +67,7 @@ public class DependenciesResource implements QuarkusTestResourceLifecycleManager
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build " + module + " first (./mvnw package -pl " + module + ")");
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         File log = Path.of("target", module + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
@@ -82,11 +79,19 @@ public class DependenciesResource implements QuarkusTestResourceLifecycleManager
         return "http://localhost:" + port;
     }
 
-    private static void awaitReady(String url) throws Exception {
+    /** A port nobody listens on right now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until the URL answers 200 (a health or readiness endpoint), or fails after 90 s. */
+    public static void awaitReady(String url) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url + "/health/ready").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
                 if (c.getResponseCode() == 200) {
                     return;
                 }
