@@ -15,6 +15,32 @@ public interface PerfReportConfig {
     /** Bounds of one benchmark run. */
     Benchmark benchmark();
 
+    /** Stored performance reports. */
+    Reports reports();
+
+    interface Reports {
+
+        /** Reports older than this are deleted by the retention job. */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** When the hourly report (of the hour before) is made; "off" disables it. */
+        @WithDefault("0 5 * * * ?")
+        String hourlyCron();
+
+        /** When the daily report (of the day before, UTC) is made. */
+        @WithDefault("0 15 0 * * ?")
+        String dailyCron();
+
+        /** When the weekly report (of the 7 days before) is made. */
+        @WithDefault("0 30 0 ? * MON")
+        String weeklyCron();
+
+        /** When reports older than the retention are deleted. */
+        @WithDefault("0 45 0 * * ?")
+        String retentionCron();
+    }
+
     interface Services {
 
         /** trading-service base URL. */

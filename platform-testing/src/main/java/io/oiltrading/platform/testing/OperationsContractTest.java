@@ -145,7 +145,8 @@ public abstract class OperationsContractTest {
         assertTrue(Pattern.compile("http_server_requests_seconds_bucket\\{[^}]*le=\"2\\.0\"").matcher(metrics).find(),
                 "HTTP latency must be exported as histogram buckets with a 2 s bound");
         for (String name : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage",
-                "process_uptime_seconds", "agroal_active_count", "agroal_max_used_count")) {
+                "process_uptime_seconds", "agroal_active_count", "agroal_max_used_count", "disk_free_bytes",
+                "disk_total_bytes", "oil_trading_database_up", "oil_trading_database_connection_failures_total")) {
             assertTrue(metrics.contains(name + "{") || metrics.contains(name + " "), "missing metric " + name);
         }
         for (String name : businessMetricNames()) {

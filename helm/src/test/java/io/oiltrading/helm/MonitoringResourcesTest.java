@@ -1,0 +1,173 @@
+package io.oiltrading.helm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.oiltrading.helm.Chart.Rendered;
+import io.oiltrading.helm.Chart.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The monitoring CRs: release labels, the single rules file, routing, dashboards and datasources, and their guards. */
+class MonitoringResourcesTest {
+
+    static final Path RULES = Chart.DIR.resolve("files/rules/oil-trading.rules.yaml");
+    static final Path DASHBOARDS = Chart.DIR.resolve("files/dashboards");
+    static final Path LOCAL_ALERTMANAGER = Chart.REPOSITORY.resolve("deploy/monitoring/alertmanager.yml");
+
+    static Rendered allApis(Map<String, String> more) {
+        return Chart.render(List.of(), Chart.withApis(Chart.MONITORING_APIS, more));
+    }
+
+    @Test
+    void serviceMonitorsCarryTheReleaseLabelAndMakeJobTheServiceName() {
+        Rendered rendered = allApis(Map.of("monitoring.release", "prom"));
+        assertEquals(Chart.SERVICES.size(), rendered.ofKind("ServiceMonitor").size());
+        for (Service service : Chart.SERVICES) {
+            Map<String, Object> monitor = rendered.get("ServiceMonitor", service.name());
+            assertEquals("prom", Yamls.map(monitor, "metadata.labels").get("release"));
+            assertEquals("app.kubernetes.io/name", Yamls.string(monitor, "spec.jobLabel"));
+            assertEquals(service.name(), Yamls.map(monitor, "spec.selector.matchLabels").get("app.kubernetes.io/name"));
+            Map<String, Object> endpoint = Yamls.list(monitor, "spec.endpoints").get(0);
+            assertEquals("http", endpoint.get("port"));
+            assertEquals("/metrics", endpoint.get("path"));
+            // jobLabel reads the Service's label: it must be there, with the service name.
+            assertEquals(service.name(), Yamls.map(rendered.get("Service", service.name()), "metadata.labels")
+                    .get("app.kubernetes.io/name"));
+        }
+        for (String kind : List.of("PrometheusRule", "AlertmanagerConfig")) {
+            assertEquals("prom", Yamls.map(rendered.ofKind(kind).get(0), "metadata.labels").get("release"), kind);
+        }
+    }
+
+    @Test
+    void thePrometheusRuleIsTheRulesFile() {
+        Map<String, Object> rule = allApis(Map.of()).ofKind("PrometheusRule").get(0);
+        assertEquals(Yamls.load(RULES), Yamls.map(rule, "spec"));
+        assertTrue(Yamls.at(rule, "spec").toString().contains("{{ $labels.job }}"), "alert templates survive Helm");
+    }
+
+    @Test
+    void runbookBaseUrlMovesEveryRunbookLink() {
+        String base = "https://mirror.example.com/runbooks/";
+        Map<String, Object> rule = allApis(Map.of("monitoring.prometheusRule.runbookBaseUrl", base))
+                .ofKind("PrometheusRule").get(0);
+        for (Map<String, Object> alert : AlertRulesTest.alerts(Yamls.map(rule, "spec"))) {
+            assertEquals(base + alert.get("alert") + ".md", Yamls.string(alert, "annotations.runbook_url"));
+        }
+    }
+
+    @Test
+    void theAlertmanagerConfigRoutesLikeTheLocalAlertmanager() {
+        Map<String, Object> config = allApis(Map.of()).ofKind("AlertmanagerConfig").get(0);
+        Map<String, Object> local = Yamls.load(LOCAL_ALERTMANAGER);
+        assertEquals(Yamls.string(local, "route.receiver"), Yamls.string(config, "spec.route.receiver"));
+        List<String> chart = new ArrayList<>();
+        for (Map<String, Object> route : Yamls.list(config, "spec.route.routes")) {
+            Map<String, Object> matcher = Yamls.list(route, "matchers").get(0);
+            chart.add(matcher.get("name") + "=\"" + matcher.get("value") + "\" -> " + route.get("receiver")
+                    + (Boolean.TRUE.equals(route.get("continue")) ? " (continue)" : ""));
+        }
+        List<String> expected = new ArrayList<>();
+        for (Map<String, Object> route : Yamls.list(local, "route.routes")) {
+            expected.add(((List<?>) route.get("matchers")).get(0) + " -> " + route.get("receiver")
+                    + (Boolean.TRUE.equals(route.get("continue")) ? " (continue)" : ""));
+        }
+        assertEquals(expected, chart);
+        assertEquals(List.of("severity=\"critical\" -> pagerduty-critical (continue)",
+                "category=\"business\" -> business-email-slack", "category=\"performance\" -> performance-slack",
+                "category=\"system\" -> system-email"), chart);
+        Map<String, Map<String, Object>> receivers = Yamls.list(config, "spec.receivers").stream()
+                .collect(Collectors.toMap(r -> (String) r.get("name"), r -> r));
+        assertTrue(receivers.get("pagerduty-critical").containsKey("pagerdutyConfigs"));
+        assertTrue(receivers.get("business-email-slack").containsKey("emailConfigs"));
+        assertTrue(receivers.get("business-email-slack").containsKey("slackConfigs"));
+        assertEquals(Set.of("slackConfigs"), keysOtherThanName(receivers.get("performance-slack")));
+        assertEquals(Set.of("emailConfigs"), keysOtherThanName(receivers.get("system-email")));
+        // Keys come from the Secret, never from the values.
+        Map<String, Object> routingKey = Yamls.map(Yamls.list(receivers.get("pagerduty-critical"), "pagerdutyConfigs")
+                .get(0), "routingKey");
+        assertEquals(Map.of("name", "oil-trading-alerting", "key", "pagerduty-routing-key"), routingKey);
+    }
+
+    @Test
+    void everyDashboardFileBecomesAConfigMapAndAGrafanaDashboard() throws IOException {
+        Rendered rendered = allApis(Map.of());
+        List<Path> files;
+        try (Stream<Path> list = Files.list(DASHBOARDS)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertEquals(4, files.size());
+        assertEquals(files.size(), rendered.ofKind("GrafanaDashboard").size());
+        for (Path file : files) {
+            String key = file.getFileName().toString();
+            String name = "oil-trading-" + key.replace(".json", "");
+            Map<String, Object> dashboard = rendered.get("GrafanaDashboard", name);
+            assertEquals(Map.of("name", name, "key", key), Yamls.map(dashboard, "spec.configMapRef"));
+            assertEquals(Map.of("matchLabels", Map.of("dashboards", "grafana")),
+                    Yamls.map(dashboard, "spec.instanceSelector"));
+            assertEquals(Files.readString(file), Yamls.map(rendered.get("ConfigMap", name), "data").get(key));
+        }
+    }
+
+    @Test
+    void datasourcesHaveFixedUidsAndLinkMetricsTracesAndLogs() {
+        Rendered rendered = allApis(Map.of());
+        Map<String, Object> prometheus = Yamls.map(rendered.get("GrafanaDatasource", "oil-trading-prometheus"), "spec.datasource");
+        Map<String, Object> loki = Yamls.map(rendered.get("GrafanaDatasource", "oil-trading-loki"), "spec.datasource");
+        Map<String, Object> tempo = Yamls.map(rendered.get("GrafanaDatasource", "oil-trading-tempo"), "spec.datasource");
+        assertEquals("oil-trading-prometheus", prometheus.get("uid"));
+        assertEquals("oil-trading-loki", loki.get("uid"));
+        assertEquals("oil-trading-tempo", tempo.get("uid"));
+        assertEquals("oil-trading-tempo", Yamls.string(Yamls.list(prometheus, "jsonData.exemplarTraceIdDestinations")
+                .get(0), "datasourceUid"), "metric -> trace");
+        assertEquals("oil-trading-tempo", Yamls.string(Yamls.list(loki, "jsonData.derivedFields").get(0),
+                "datasourceUid"), "log -> trace");
+        assertEquals("oil-trading-loki", Yamls.string(tempo, "jsonData.tracesToLogsV2.datasourceUid"), "trace -> log");
+        assertEquals("oil-trading-prometheus", Yamls.string(tempo, "jsonData.tracesToMetrics.datasourceUid"),
+                "trace -> metric");
+        // The derived field must match the services' JSON log lines (the trace id is in the MDC).
+        String regex = Yamls.string(Yamls.list(loki, "jsonData.derivedFields").get(0), "matcherRegex");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex)
+                .matcher("{\"level\":\"INFO\",\"message\":\"Product BRENT added\",\"mdc\":{\"spanId\":\"0f1bcd520a827cf4\","
+                        + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"sampled\":\"true\"},\"service\":\"trading-service\"}");
+        assertTrue(m.find());
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", m.group(1));
+    }
+
+    @Test
+    void anEmptyInstanceSelectorFails(@TempDir Path work) throws IOException {
+        // null removes the default matchLabels (Helm drops keys set to null).
+        Path values = Files.writeString(work.resolve("values.yaml"),
+                "monitoring: {grafana: {instanceSelector: {matchLabels: null}}}\n");
+        Exception e = assertThrows(Exception.class, () -> Chart.render(List.of(values), Map.of()));
+        assertTrue(e.getMessage().contains("instanceSelector is required"), e.getMessage());
+    }
+
+    @Test
+    void monitoringOffRendersNoCrEvenWhereTheApisExist() {
+        Rendered rendered = Chart.render(List.of(Chart.example("monitoring-off")),
+                Chart.withApis(Chart.MONITORING_APIS, Map.of()));
+        for (String kind : List.of("ServiceMonitor", "PrometheusRule", "AlertmanagerConfig", "GrafanaDashboard",
+                "GrafanaDatasource")) {
+            assertTrue(rendered.ofKind(kind).isEmpty(), kind);
+        }
+        assertFalse(Yamls.map(rendered.get("ConfigMap", "risk-service"), "data")
+                .containsKey("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"), "no endpoint, no exporter");
+    }
+
+    private static Set<String> keysOtherThanName(Map<String, Object> receiver) {
+        return receiver.keySet().stream().filter(k -> !k.equals("name")).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,203 @@
+package io.oiltrading.perfreport.analysis;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import io.oiltrading.perfreport.MonitoringStackResource;
+import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The performance API against a real Prometheus scraping the real trading-service, pricefeed-service and this
+ * service every second. Every figure is checked against PromQL written here and run by the test itself on
+ * Prometheus at the evaluation instant the API reports.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(value = MonitoringStackResource.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PerformanceApiTest {
+
+    static final int PRODUCT_LISTS = 120;
+    static final int MISSING_PRODUCTS = 30;
+    private static String prometheus;
+    private static String trading;
+
+    @BeforeAll
+    static void trafficScrapedByPrometheus() {
+        prometheus = ConfigProvider.getConfig().getValue("quarkus.rest-client.prometheus.url", String.class);
+        trading = ConfigProvider.getConfig().getValue("quarkus.rest-client.trading.url", String.class);
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() ->
+                promql("sum(up)", Instant.now()).getList("data.result").size() == 1
+                        && promql("sum(up)", Instant.now()).getDouble("data.result[0].value[1]") == 3);
+        for (int i = 0; i < PRODUCT_LISTS; i++) {
+            given().get(trading + "/api/products").then().statusCode(200);
+        }
+        for (int i = 0; i < MISSING_PRODUCTS; i++) {
+            given().get(trading + "/api/products/NOPE" + i).then().statusCode(404);
+        }
+        // Two scrapes after the last request, so that the counters Prometheus holds include all of it.
+        Instant sent = Instant.now();
+        Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> Instant.now().isAfter(sent.plusSeconds(3)));
+    }
+
+    static JsonPath promql(String query, Instant at) {
+        return given().queryParam("query", query).queryParam("time", at.getEpochSecond()).get(prometheus + "/api/v1/query")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static double single(String query, Instant at) {
+        JsonPath r = promql(query, at);
+        assertEquals(1, r.getList("data.result").size(), query);
+        return Double.parseDouble(r.getString("data.result[0].value[1]"));
+    }
+
+    @Test
+    @Order(1)
+    void theSummaryMatchesPromqlRunByTheTest() {
+        JsonPath s = given().get("/api/performance/metrics/summary?window=2m").then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        Instant at = Instant.parse(s.getString("evaluatedAt"));
+        String job = "services.find { it.service == 'trading-service' }";
+        double rate = single("sum(rate(http_server_requests_seconds_count{job=\"trading-service\"}[2m]))", at);
+        assertEquals(rate, s.getDouble(job + ".requestsPerSecond"), 1e-9);
+        double p95 = single("histogram_quantile(0.95, sum by (le) (rate(http_server_requests_seconds_bucket{job=\"trading-service\"}[2m])))", at);
+        assertEquals(p95, s.getDouble(job + ".p95Seconds"), 1e-9);
+        assertEquals(1.0, s.getDouble(job + ".up"));
+        assertEquals(0.0, s.getDouble(job + ".errorRatio"), 1e-12, "404s are client errors, not server errors");
+        assertTrue(s.getDouble(job + ".cpuRatio") >= 0);
+        assertTrue(s.getDouble(job + ".heapUsedBytes") > 0);
+        // The counter behind the rate holds exactly the requests sent (Prometheus extrapolates the rate itself).
+        double counted = single("sum(http_server_requests_seconds_count{job=\"trading-service\",uri=\"/api/products\"})", at);
+        assertEquals(PRODUCT_LISTS, counted, 0.0);
+        String endpoint = "endpoints.find { it.service == 'trading-service' && it.uri == '/api/products' && it.method == 'GET' }";
+        double endpointRate = single("sum(rate(http_server_requests_seconds_count{job=\"trading-service\",uri=\"/api/products\",method=\"GET\"}[2m]))", at);
+        assertEquals(endpointRate, s.getDouble(endpoint + ".requestsPerSecond"), 1e-9);
+        assertTrue(s.getString("queries.p95Seconds").contains("histogram_quantile(0.95"));
+    }
+
+    @Test
+    @Order(2)
+    void trendsAndBottlenecksComeFromTheSameSeries() {
+        JsonPath t = given().get("/api/performance/trends?window=2m").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> trading = t.getList("trends.findAll { it.metric == 'requestsPerSecond' && it.service == 'trading-service' }");
+        assertEquals(1, trading.size());
+        assertTrue(((List<?>) trading.get(0).get("points")).size() > 3, trading.toString());
+        assertNotNull(trading.get(0).get("direction"));
+        JsonPath b = given().get("/api/performance/bottlenecks?window=2m").then().statusCode(200).extract().jsonPath();
+        assertEquals("SLOW_ENDPOINT", b.getString("findings.find { it.service == 'trading-service' }.kind"));
+        assertTrue(b.getString("findings[0].query").startsWith("sum by"));
+    }
+
+    @Test
+    @Order(3)
+    void alertsFromPrometheusAndAlertmanager() {
+        Awaitility.await().atMost(20, TimeUnit.SECONDS).untilAsserted(() ->
+                given().get("/api/performance/alerts").then().statusCode(200)
+                        .body("prometheus.find { it.name == 'TestAlwaysFiring' }.state", equalTo("firing"))
+                        .body("prometheus.find { it.name == 'TestPending' }.state", equalTo("pending"))
+                        .body("alertmanager.name", hasItem("TestAlwaysFiring"))
+                        .body("alertmanager.find { it.name == 'TestAlwaysFiring' }.receivers", hasItem("nobody"))
+                        .body("sources.prometheus", equalTo("ok")).body("sources.alertmanager", equalTo("ok")));
+    }
+
+    @Test
+    @Order(4)
+    void reportsAsJsonCsvAndPdfWithCharts() throws Exception {
+        Instant to = Instant.now();
+        String period = "?from=" + to.minus(Duration.ofMinutes(3)).getEpochSecond() + "&to=" + to;
+        given().get("/api/performance/report" + period).then().statusCode(400).body("errors[0].field", equalTo("from"));
+        period = "?from=" + to.minus(Duration.ofMinutes(3)) + "&to=" + to;
+        given().get("/api/performance/report" + period).then().statusCode(200)
+                .body("sources.prometheus", equalTo("ok")).body("sources.kubernetes", containsString("did not answer"))
+                .body("summary.services.service", hasItem("trading-service"));
+        String csv = given().get("/api/performance/report" + period + "&format=csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("scope,service,method,uri,requests_per_second"), csv);
+        assertTrue(csv.contains("endpoint,trading-service,GET,/api/products,"), csv);
+        byte[] pdf = given().get("/api/performance/report" + period + "&format=pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertTrue(imageCount(pdf) >= 2, "a latency and a throughput chart");
+    }
+
+    /** Image XObjects on the PDF's pages. */
+    static int imageCount(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        int images = 0;
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            PdfDictionary resources = reader.getPageN(page).getAsDict(PdfName.RESOURCES);
+            PdfDictionary xobjects = resources == null ? null : resources.getAsDict(PdfName.XOBJECT);
+            if (xobjects != null) {
+                for (PdfName name : xobjects.getKeys()) {
+                    PdfDictionary x = (PdfDictionary) PdfReader.getPdfObject(xobjects.get(name));
+                    if (PdfName.IMAGE.equals(x.getAsName(PdfName.SUBTYPE))) {
+                        images++;
+                    }
+                }
+            }
+        }
+        reader.close();
+        return images;
+    }
+
+    @Test
+    @Order(5)
+    void storedReportsAreListedDownloadedAndRetained() throws Exception {
+        long id = given().post("/api/performance/reports?kind=HOURLY").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().get("/api/performance/reports").then().statusCode(200).body("items.id", hasItem((int) id));
+        given().get("/api/performance/reports/" + id).then().statusCode(200).body("kind", equalTo("HOURLY"));
+        byte[] pdf = given().get("/api/performance/reports/" + id + "?format=pdf").then().statusCode(200).extract().asByteArray();
+        assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
+        given().get("/api/performance/reports?kind=MONTHLY").then().statusCode(400);
+        given().get("/api/performance/reports?olderThanDays=1").then().statusCode(200).body("total", equalTo(0));
+        given().delete("/api/performance/reports?olderThanDays=1").then().statusCode(200).body("deleted", equalTo(0));
+        given().delete("/api/performance/reports?olderThanDays=0").then().statusCode(200).body("deleted", equalTo(1));
+        given().get("/api/performance/reports/" + id).then().statusCode(404);
+    }
+
+    @Test
+    @Order(6)
+    void badWindowsAreRefused() {
+        given().get("/api/performance/metrics/summary?window=5x").then().statusCode(400).contentType(containsString("problem+json"));
+        given().get("/api/performance/trends?window=400d").then().statusCode(400);
+        given().get("/api/performance/report?format=docx").then().statusCode(400);
+    }
+
+    @Test
+    @Order(7)
+    void prometheusDownIsSaidNotHidden() throws Exception {
+        long pid = ConfigProvider.getConfig().getValue(MonitoringStackResource.PROMETHEUS_PID, Long.class);
+        ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
+        p.destroyForcibly();
+        p.onExit().get(10, TimeUnit.SECONDS);
+        given().get("/api/performance/metrics/summary").then().statusCode(503).contentType(containsString("problem+json"))
+                .body("detail", containsString("prometheus"));
+        given().get("/api/performance/report").then().statusCode(200)
+                .body("sources.prometheus", containsString("did not answer")).body("summary", org.hamcrest.Matchers.nullValue());
+        given().get("/api/performance/alerts").then().statusCode(200)
+                .body("sources.prometheus", containsString("did not answer")).body("sources.alertmanager", equalTo("ok"));
+    }
+}
