@@ -1,5 +1,5 @@
 # Shared by start.sh and stop.sh: where the local platform keeps its state, and its services.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # sourced: the variables are used by the scripts that source it
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STATE=${OIL_TRADING_STATE:-$ROOT/.local}     # PostgreSQL data, binaries and pid files (kept between runs)

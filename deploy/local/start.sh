@@ -6,6 +6,7 @@
 #
 #   --build      rebuild the services first (they are built anyway when no build exists)
 #   DEMO_DATA=false  skip the demo book that is otherwise loaded on the first start (deploy/local/demo-data.sh)
+#   MONITORING=false do not start Prometheus and Alertmanager (started when Debian's packages are installed)
 #   DB_HOST=...  use that PostgreSQL (with DB_PORT, DB_USER, DB_PASSWORD) instead of the embedded one; its
 #                databases trading, pricefeed, risk, settlement and perfreport are created when psql is installed
 #
@@ -115,6 +116,10 @@ echo "Health: /health/live /health/ready /health/started /health/detailed   Metr
 echo "Logs:   $LOGS/oil-trading-<service>-$(date +%Y%m%d).log          Stop: deploy/local/stop.sh"
 if [ $status = 0 ] && [ ! -f "$STATE/demo-data-loaded" ] && [ "${DEMO_DATA:-true}" = true ]; then
   "$(dirname "$0")/demo-data.sh" http://localhost:8081 && touch "$STATE/demo-data-loaded"
+fi
+# 5. Prometheus and Alertmanager with the project's rules, when installed (MONITORING=false skips them)
+if [ "${MONITORING:-true}" = true ] && [ -x /usr/bin/prometheus ] && [ -x /usr/bin/prometheus-alertmanager ]; then
+  "$ROOT/deploy/scripts/start-monitoring-stack.sh" --local || echo "The monitoring stack did not start; see above." >&2
 fi
 [ $status = 0 ] || echo "Some services are not ready; see their logs." >&2
 exit $status

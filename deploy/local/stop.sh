@@ -4,6 +4,9 @@
 set -u
 source "$(dirname "$0")/platform.sh"
 
+# The monitoring stack first, so that it does not page about services being stopped on purpose.
+"$ROOT/deploy/scripts/stop-monitoring-stack.sh" --local >/dev/null 2>&1 || true
+
 stop_process() {  # pidfile signal what
   local pidfile=$1 signal=$2 what=$3
   if ! pid_alive "$pidfile"; then

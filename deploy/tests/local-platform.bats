@@ -4,7 +4,7 @@
 PORTS=(8081 8082 8083 8084 8085)
 
 setup_file() {
-  export OIL_TRADING_STATE="$BATS_FILE_TMPDIR/state" OIL_TRADING_LOGS="$BATS_FILE_TMPDIR/logs"
+  export OIL_TRADING_STATE="$BATS_FILE_TMPDIR/state" OIL_TRADING_LOGS="$BATS_FILE_TMPDIR/logs" MONITORING=false
   ROOT="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
   export ROOT
   "$ROOT/deploy/local/start.sh" >"$BATS_FILE_TMPDIR/start.log" 2>&1 || { cat "$BATS_FILE_TMPDIR/start.log" >&3; return 1; }

@@ -1,0 +1,408 @@
+#!/usr/bin/env bats
+# The ops scripts of deploy/scripts against the local platform (state and logs in a temporary folder): health
+# check, performance monitor, cleanup, and the local monitoring stack. The tests run in file order: the ones
+# that break the platform (a killed service, PostgreSQL down) come last.
+
+setup_file() {
+  export OIL_TRADING_STATE="$BATS_FILE_TMPDIR/state" OIL_TRADING_LOGS="$BATS_FILE_TMPDIR/logs" DEMO_DATA=false MONITORING=false
+  # Not 9090/9093, so that a Prometheus already running on this machine does not get in the way.
+  export PROMETHEUS_PORT=${TEST_PROMETHEUS_PORT:-19090} ALERTMANAGER_PORT=${TEST_ALERTMANAGER_PORT:-19093}
+  ROOT="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
+  export ROOT SCRIPTS="$ROOT/deploy/scripts"
+  write_fake_server
+  "$ROOT/deploy/local/start.sh" >"$BATS_FILE_TMPDIR/start.log" 2>&1 || {
+    cat "$BATS_FILE_TMPDIR/start.log" >&3
+    tail -n 5 "$OIL_TRADING_LOGS"/oil-trading-*.log >&3
+    return 1
+  }
+}
+
+teardown_file() {
+  "$SCRIPTS/stop-monitoring-stack.sh" >/dev/null 2>&1 || true
+  "$ROOT/deploy/local/stop.sh" >/dev/null 2>&1 || true
+}
+
+teardown() {
+  local pid
+  [ -f "$BATS_TEST_TMPDIR/pids" ] || return 0
+  while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$BATS_TEST_TMPDIR/pids"
+}
+
+SERVICE_NAMES=(trading pricefeed risk settlement perf-report)
+
+# A small HTTP server standing in for a Slack webhook or perf-report's reports API: it records each request
+# (method, path, content type, body) as a JSON line and answers according to its mode.
+write_fake_server() {
+  cat >"$BATS_FILE_TMPDIR/fake_http.py" <<'EOF'
+import http.server, json, sys
+
+mode, log, port_file = sys.argv[1], sys.argv[2], sys.argv[3]
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        with open(log, "a") as f:
+            f.write(json.dumps({"method": self.command, "path": self.path,
+                                "contentType": self.headers.get("Content-Type"), "body": body}) + "\n")
+        if mode == "fail":
+            code, reply = 500, {"title": "Internal Server Error", "detail": "fake failure"}
+        elif mode == "missing":
+            code, reply = 404, {"title": "Not Found"}
+        elif self.command == "DELETE":
+            code, reply = 200, {"deleted": 3}
+        elif self.command == "GET":
+            code, reply = 200, {"items": [{"id": 1}], "page": 0, "size": 1, "total": 3}
+        else:
+            code, reply = 200, {"ok": True}
+        data = json.dumps(reply).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_DELETE = answer
+
+    def log_message(self, *args):
+        pass
+
+server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+with open(port_file + ".tmp", "w") as f:
+    f.write(str(server.server_address[1]))
+import os; os.rename(port_file + ".tmp", port_file)
+server.serve_forever()
+EOF
+}
+
+# start_fake MODE: starts a fake server for this test, sets FAKE_URL and FAKE_LOG.
+start_fake() {
+  FAKE_LOG="$BATS_TEST_TMPDIR/fake-$1.log"
+  local port_file="$BATS_TEST_TMPDIR/fake-$1.port"
+  python3 "$BATS_FILE_TMPDIR/fake_http.py" "$1" "$FAKE_LOG" "$port_file" 3>&- &
+  echo $! >>"$BATS_TEST_TMPDIR/pids"
+  for _ in $(seq 1 50); do [ -f "$port_file" ] && break; sleep 0.1; done
+  FAKE_URL="http://127.0.0.1:$(cat "$port_file")"
+}
+
+# Requests in the background until the test ends: health and metrics requests are not in the HTTP metrics.
+start_traffic() {  # url
+  (while :; do curl -s -o /dev/null "$1"; sleep 0.1; done) 3>&- &
+  echo $! >>"$BATS_TEST_TMPDIR/pids"
+}
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+
+wait_until() {  # seconds command...: retries the command until it succeeds
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    [ $SECONDS -lt $deadline ] || { echo "timed out waiting for: $*"; return 1; }
+    sleep 1
+  done
+}
+
+status_is() { [ "$(status_of "$1")" = "$2" ]; }  # url code
+
+prom_value_is() {  # PromQL value: the first series has that value
+  [ "$(curl -s "http://127.0.0.1:$PROMETHEUS_PORT/api/v1/query" --data-urlencode "query=$1" \
+       | jq -r '.data.result[0].value[1] // empty')" = "$2" ]
+}
+
+alertmanager_known() {
+  curl -s "http://127.0.0.1:$PROMETHEUS_PORT/api/v1/alertmanagers" \
+    | jq -e --arg port ":$ALERTMANAGER_PORT/" '.data.activeAlertmanagers | any(.url | contains($port))' >/dev/null
+}
+
+not_running() { [ ! -d "/proc/$1" ]; }
+
+# --- usage -----------------------------------------------------------------------------------------------
+
+@test "every script has --help with its exit codes, and a usage error exits 2" {
+  for script in health-check-system performance-monitor cleanup-monitoring-data start-monitoring-stack stop-monitoring-stack; do
+    run "$SCRIPTS/$script.sh" --help
+    [ "$status" -eq 0 ]
+    [[ $output == *"Usage: $script.sh"* ]]
+    [[ $output == *"Exit codes:"* ]]
+    run "$SCRIPTS/$script.sh" --no-such-option
+    [ "$status" -eq 2 ]
+  done
+  run "$SCRIPTS/health-check-system.sh" --format yaml
+  [ "$status" -eq 2 ]
+  run "$SCRIPTS/performance-monitor.sh" --interval soon
+  [ "$status" -eq 2 ]
+  run "$SCRIPTS/cleanup-monitoring-data.sh"
+  [ "$status" -eq 2 ]
+}
+
+# --- health check ----------------------------------------------------------------------------------------
+
+@test "health check: all healthy exits 0 with a table of every service" {
+  run "$SCRIPTS/health-check-system.sh" --detailed
+  echo "$output"
+  [ "$status" -eq 0 ]
+  for name in "${SERVICE_NAMES[@]}"; do
+    echo "$output" | grep -Eq "^$name +healthy +200 +200 "
+  done
+  [[ $output == *"Overall: healthy (5/5 services healthy)"* ]]
+  [[ $output == *"version "*"commit "*"up "* ]]
+  [[ $output == *"business: "*"activeContracts="* ]]
+}
+
+@test "health check: --format json is one document with every service, and --detailed adds version and uptime" {
+  run "$SCRIPTS/health-check-system.sh" --format json --detailed
+  [ "$status" -eq 0 ]
+  jq -e '.status == "healthy" and .summary == {total: 5, healthy: 5} and (.services | length == 5)' <<<"$output"
+  jq -e '.services | all(.live.code == 200 and .ready.code == 200 and .responseSeconds > 0
+         and (.detailed.version | length > 0) and .detailed.uptimeSeconds >= 0 and (.detailed.checks | length > 0))' <<<"$output"
+  run "$SCRIPTS/health-check-system.sh" --format json --service risk
+  [ "$status" -eq 0 ]
+  jq -e '[.services[].service] == ["risk"]' <<<"$output"
+}
+
+@test "health check: --format prometheus passes promtool check metrics" {
+  run "$SCRIPTS/health-check-system.sh" --format prometheus --detailed
+  [ "$status" -eq 0 ]
+  promtool check metrics <<<"$output"
+  for name in "${SERVICE_NAMES[@]}"; do
+    grep -qx "oil_trading_healthcheck_up{service=\"$name\"} 1" <<<"$output"
+    grep -Eq "^oil_trading_healthcheck_response_seconds\{service=\"$name\"\} [0-9.e-]+$" <<<"$output"
+    grep -q "^oil_trading_healthcheck_build_info{service=\"$name\",version=" <<<"$output"
+  done
+}
+
+# --- performance monitor ---------------------------------------------------------------------------------
+
+@test "performance monitor: low thresholds give ALERT lines, it runs through its iterations and posts to Slack" {
+  start_fake slack
+  start_traffic http://localhost:8081/api/products
+  run "$SCRIPTS/performance-monitor.sh" --interval 1 --iterations 3 --cpu-threshold 95 --memory-threshold 1 \
+    --response-time-threshold 0 --error-rate-threshold 50 --slack-webhook "$FAKE_URL/services/T0/B0/x" \
+    --alert-log "$BATS_TEST_TMPDIR/alerts.log"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *"from the services' /metrics (PROMETHEUS_URL not set)"* ]]
+  [ "$(grep -Ec '^[0-9T:Z-]+ trading +cpu ' <<<"$output")" -eq 3 ]
+  for name in "${SERVICE_NAMES[@]}"; do
+    [ "$(grep -Ec "ALERT $name memory: heap [0-9.]+% > 1%" <<<"$output")" -eq 3 ]
+  done
+  # response time is a delta between samples: alerts from the second sample on
+  grep -Eq "ALERT trading response-time: [0-9.]+ ms > 0 ms" <<<"$output"
+  [[ $output == *"Performance monitor stopped after 3 samples"* ]]
+  grep -q 'ALERT trading memory' "$BATS_TEST_TMPDIR/alerts.log"
+  # Slack: JSON {"text": ...} when alerts start, not at every sample
+  cat "$FAKE_LOG"
+  jq -e -s 'length >= 1 and (map(select(.method == "POST" and .path == "/services/T0/B0/x"
+            and .contentType == "application/json")) | length) == length' "$FAKE_LOG"
+  head -1 "$FAKE_LOG" | jq -e '.body | fromjson | .text | test("ALERT trading memory") and test("ALERT perf-report memory")'
+  [ "$(jq -s 'map(.body | fromjson | .text | select(test("memory"))) | length' "$FAKE_LOG")" -eq 1 ]
+}
+
+@test "performance monitor: a failing Slack webhook is reported and monitoring goes on" {
+  start_fake fail
+  run "$SCRIPTS/performance-monitor.sh" --interval 1 --iterations 2 --memory-threshold 1 --slack-webhook "$FAKE_URL/hook" --alert-log ''
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *"WARN Slack post failed: HTTP 500"* ]]
+  [[ $output == *"stopped after 2 samples"* ]]
+}
+
+@test "performance monitor: SIGTERM stops it at once, exit 0" {
+  "$SCRIPTS/performance-monitor.sh" --interval 60 --alert-log '' >"$BATS_TEST_TMPDIR/monitor.out" 2>&1 3>&- &
+  pid=$!
+  echo $pid >>"$BATS_TEST_TMPDIR/pids"
+  wait_until 20 grep -q 'perf-report .*cpu' "$BATS_TEST_TMPDIR/monitor.out"
+  kill -TERM $pid
+  started=$SECONDS
+  wait $pid
+  [ $((SECONDS - started)) -le 3 ]
+  grep -q 'Performance monitor stopped after 1 samples' "$BATS_TEST_TMPDIR/monitor.out"
+}
+
+# --- cleanup ---------------------------------------------------------------------------------------------
+
+make_old_files() {
+  touch -d '10 days ago' "$OIL_TRADING_LOGS/oil-trading-trading-20200101.log" "$OIL_TRADING_LOGS/notes-old.txt"
+  touch -d '9 days ago' "$OIL_TRADING_LOGS/oil-trading-risk-20200102.log.1.gz"
+  touch -d '3 days ago' "$OIL_TRADING_LOGS/oil-trading-risk-20200106.log"
+}
+
+@test "cleanup --dry-run lists the old logs and the reports it would delete, and deletes nothing" {
+  make_old_files
+  start_fake reports
+  before=$(ls "$OIL_TRADING_LOGS")
+  PERF_REPORT_URL=$FAKE_URL run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 7 --dry-run
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *"oil-trading-trading-20200101.log"* ]]
+  [[ $output == *"oil-trading-risk-20200102.log.1.gz"* ]]
+  [[ $output != *"oil-trading-risk-20200106.log"* ]]
+  [[ $output != *"notes-old.txt"* ]]
+  [[ $output == *"Would delete 2 log files"* ]]
+  [[ $output == *"Would delete 3 stored performance reports"* ]]
+  [ "$(ls "$OIL_TRADING_LOGS")" = "$before" ]
+  jq -e -s 'map(.method + " " + .path) == ["GET /api/performance/reports?olderThanDays=7&size=1"]' "$FAKE_LOG"
+}
+
+@test "cleanup deletes only what is older than the retention, never the logs services are writing" {
+  make_old_files
+  start_fake reports
+  PERF_REPORT_URL=$FAKE_URL run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 7
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *"Deleted 2 log files"* ]]
+  [[ $output == *"Deleted 3 stored performance reports"* ]]
+  [ ! -e "$OIL_TRADING_LOGS/oil-trading-trading-20200101.log" ]
+  [ ! -e "$OIL_TRADING_LOGS/oil-trading-risk-20200102.log.1.gz" ]
+  [ -e "$OIL_TRADING_LOGS/oil-trading-risk-20200106.log" ]
+  [ -e "$OIL_TRADING_LOGS/notes-old.txt" ]
+  jq -e -s 'map(.method + " " + .path) == ["DELETE /api/performance/reports?olderThanDays=7"]' "$FAKE_LOG"
+  # retention 0: everything goes but the current day's logs of the running services
+  PERF_REPORT_URL=$FAKE_URL run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 0
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [ ! -e "$OIL_TRADING_LOGS/oil-trading-risk-20200106.log" ]
+  for name in "${SERVICE_NAMES[@]}"; do
+    [ -s "$OIL_TRADING_LOGS/oil-trading-$name-$(date +%Y%m%d).log" ]
+  done
+  [[ $output == *"kept "*" in use"* ]]
+}
+
+@test "cleanup without a reports API or perf-report-service: logs cleaned anyway, reports not, the reason said, exit 1" {
+  make_old_files
+  start_fake missing
+  PERF_REPORT_URL=$FAKE_URL run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 7
+  echo "$output"
+  [ "$status" -eq 1 ]
+  [[ $output == *"Deleted 2 log files"* ]]
+  [[ $output == *"Reports were NOT cleaned: perf-report-service has no reports API yet (HTTP 404)"* ]]
+  PERF_REPORT_URL=http://127.0.0.1:9 run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 7
+  [ "$status" -eq 1 ]
+  [[ $output == *"Reports were NOT cleaned: perf-report-service does not answer"* ]]
+}
+
+@test "cleanup against the platform's perf-report-service deletes its stored reports" {
+  curl -s -f -X POST "http://localhost:8085/api/performance/reports?kind=HOURLY" >/dev/null
+  run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 0
+  echo "$output"
+  [ "$status" -eq 0 ]
+  grep -Eq '^Deleted [1-9][0-9]* stored performance reports' <<<"$output"
+  [ "$(curl -s 'http://localhost:8085/api/performance/reports?size=1' | jq .total)" = 0 ]
+}
+
+# --- monitoring stack ------------------------------------------------------------------------------------
+
+@test "monitoring stack --kubernetes fails clearly without helm or without a cluster" {
+  HELM=/nonexistent/helm run "$SCRIPTS/start-monitoring-stack.sh" --kubernetes
+  [ "$status" -eq 3 ]
+  [[ $output == *"needs helm"* ]]
+  # kubectl with a context whose cluster does not answer
+  mkdir -p "$BATS_TEST_TMPDIR/bin"
+  # shellcheck disable=SC2016  # $1 $2 belong to the stub
+  printf '#!/bin/sh\n[ "$1 $2" = "config current-context" ] && { echo test-context; exit 0; }\nexit 1\n' >"$BATS_TEST_TMPDIR/bin/kubectl"
+  printf '#!/bin/sh\necho v3.15.0\n' >"$BATS_TEST_TMPDIR/bin/helm"
+  chmod +x "$BATS_TEST_TMPDIR/bin/"*
+  for script in start-monitoring-stack stop-monitoring-stack; do
+    HELM="$BATS_TEST_TMPDIR/bin/helm" KUBECTL="$BATS_TEST_TMPDIR/bin/kubectl" run "$SCRIPTS/$script.sh" --kubernetes
+    [ "$status" -eq 3 ]
+    [[ $output == *"the cluster of kubectl context 'test-context' does not answer"* ]]
+  done
+}
+
+@test "monitoring stack: local Prometheus and Alertmanager start, scrape the platform, load the rules; stop leaves nothing" {
+  run "$SCRIPTS/start-monitoring-stack.sh"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *"http://localhost:$PROMETHEUS_PORT"* ]]
+  [[ $output == *"http://localhost:$ALERTMANAGER_PORT"* ]]
+  prometheus_pid=$(cat "$OIL_TRADING_STATE/run/prometheus.pid")
+  alertmanager_pid=$(cat "$OIL_TRADING_STATE/run/alertmanager.pid")
+  [ "$(status_of "http://127.0.0.1:$PROMETHEUS_PORT/-/ready")" = 200 ]
+  [ "$(status_of "http://127.0.0.1:$ALERTMANAGER_PORT/-/ready")" = 200 ]
+
+  # started again: left as it is
+  run "$SCRIPTS/start-monitoring-stack.sh"
+  [ "$status" -eq 0 ]
+  [[ $output == *"prometheus is already running (pid $prometheus_pid)"* ]]
+
+  # the rules file of the chart is loaded, Alertmanager is known to Prometheus, the services are scraped
+  curl -s "http://127.0.0.1:$PROMETHEUS_PORT/api/v1/rules" \
+    | jq -e '[.data.groups[] | select(.file | endswith("oil-trading.rules.yaml")) | .rules[]] | length > 0'
+  wait_until 30 alertmanager_known
+  wait_until 45 prom_value_is 'up{job="trading-service"}' 1
+  curl -s "http://127.0.0.1:$PROMETHEUS_PORT/api/v1/targets" \
+    | jq -e '[.data.activeTargets[] | select(.health == "up") | .labels.job] | index("trading-service") != null'
+
+  # the performance monitor reads Prometheus when it is there
+  PROMETHEUS_URL="http://127.0.0.1:$PROMETHEUS_PORT" run "$SCRIPTS/performance-monitor.sh" --iterations 1 --alert-log ''
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *"from Prometheus at http://127.0.0.1:$PROMETHEUS_PORT"* ]]
+  grep -Eq '^[0-9T:Z-]+ trading +cpu +[0-9.]+%' <<<"$output"
+
+  run "$SCRIPTS/stop-monitoring-stack.sh"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  not_running "$prometheus_pid"
+  not_running "$alertmanager_pid"
+  [ ! -e "$OIL_TRADING_STATE/run/prometheus.pid" ] && [ ! -e "$OIL_TRADING_STATE/run/alertmanager.pid" ]
+  [ "$(status_of "http://127.0.0.1:$PROMETHEUS_PORT/-/ready")" = 000 ]
+  run "$SCRIPTS/stop-monitoring-stack.sh"
+  [ "$status" -eq 0 ]
+  [[ $output == *"prometheus is not running"* ]]
+}
+
+# --- a broken platform (last: these tests break it) ------------------------------------------------------
+
+@test "a killed service: health check exits 1, every format complete with that service unreachable" {
+  kill -KILL "$(cat "$OIL_TRADING_STATE/run/settlement.pid")"
+  wait_until 10 status_is http://localhost:8084/health/live 000
+
+  run "$SCRIPTS/health-check-system.sh"
+  echo "$output"
+  [ "$status" -eq 1 ]
+  echo "$output" | grep -Eq '^settlement +unreachable '
+  [ "$(grep -Ec '^(trading|pricefeed|risk|perf-report) +healthy ' <<<"$output")" -eq 4 ]
+  [[ $output == *"Overall: degraded (4/5 services healthy)"* ]]
+
+  run "$SCRIPTS/health-check-system.sh" --format json --detailed
+  [ "$status" -eq 1 ]
+  jq -e '.status == "degraded" and (.services | length == 5)
+         and (.services[] | select(.service == "settlement") | .status == "unreachable" and .live.code == 0 and (.error | length > 0))' <<<"$output"
+
+  run "$SCRIPTS/health-check-system.sh" --format prometheus --detailed
+  [ "$status" -eq 1 ]
+  promtool check metrics <<<"$output"
+  grep -qx 'oil_trading_healthcheck_up{service="settlement"} 0' <<<"$output"
+  grep -qx 'oil_trading_healthcheck_up{service="trading"} 1' <<<"$output"
+}
+
+@test "a killed service: the performance monitor reports it down and keeps running" {
+  run "$SCRIPTS/performance-monitor.sh" --interval 1 --iterations 2 --alert-log ''
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [ "$(grep -Ec '^[0-9T:Z-]+ settlement +DOWN ' <<<"$output")" -eq 2 ]
+  [ "$(grep -c 'ALERT settlement down' <<<"$output")" -eq 2 ]
+  [ "$(grep -Ec '^[0-9T:Z-]+ trading +cpu ' <<<"$output")" -eq 2 ]
+  [[ $output == *"stopped after 2 samples"* ]]
+}
+
+@test "PostgreSQL down: health check names the failing readiness check, exit 1; 5xx raise the error-rate alert" {
+  kill -INT "$(cat "$OIL_TRADING_STATE/run/postgres.pid")"
+  wait_until 30 status_is http://localhost:8081/health/ready 503
+
+  run "$SCRIPTS/health-check-system.sh" --format json --service trading
+  echo "$output"
+  [ "$status" -eq 1 ]
+  jq -e '.services[0] | .status == "not-ready" and .live.code == 200 and .ready.code == 503
+         and (.ready.failingChecks | index("Database connections health check") != null)' <<<"$output"
+  run "$SCRIPTS/health-check-system.sh" --service trading
+  [ "$status" -eq 1 ]
+  [[ $output == *"failing: Database connections health check"* ]]
+
+  start_traffic http://localhost:8081/api/products
+  run "$SCRIPTS/performance-monitor.sh" --interval 2 --iterations 2 --error-rate-threshold 10 --alert-log ''
+  echo "$output"
+  [ "$status" -eq 0 ]
+  grep -Eq "ALERT trading error-rate: [0-9.]+% > 10%" <<<"$output"
+}
