@@ -21,6 +21,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
@@ -121,7 +123,10 @@ public class ReportService {
         return r;
     }
 
-    /** Makes and stores the report of the period that ended at the last whole {@code unit}. */
+    /**
+     * Makes and stores the report of the last whole hour, day (UTC) or 7 days; a period already stored is not
+     * made again, so replicas running the same schedule store it once.
+     */
     public StoredReport generate(String kind) {
         Instant to;
         Duration length;
@@ -131,7 +136,22 @@ public class ReportService {
             case "WEEKLY" -> { to = clock.instant().truncatedTo(ChronoUnit.DAYS); length = Duration.ofDays(7); }
             default -> throw ProblemException.invalid("kind", "one of HOURLY, DAILY, WEEKLY");
         }
-        return store(assemble(kind, to.minus(length), to));
+        Instant from = to.minus(length);
+        Optional<StoredReport> made = existing(kind, from, to);
+        if (made.isPresent()) {
+            return made.get();
+        }
+        try {
+            return store(assemble(kind, from, to));
+        } catch (PersistenceException e) {
+            // Another replica stored the same period meanwhile (unique index): theirs is the report.
+            return existing(kind, from, to).orElseThrow(() -> e);
+        }
+    }
+
+    @Transactional
+    Optional<StoredReport> existing(String kind, Instant from, Instant to) {
+        return StoredReport.find("kind = ?1 and periodFrom = ?2 and periodTo = ?3", kind, from, to).firstResultOptional();
     }
 
     @Scheduled(cron = "${perf-report.reports.hourly-cron:0 5 * * * ?}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)

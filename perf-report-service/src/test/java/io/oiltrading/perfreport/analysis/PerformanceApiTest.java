@@ -172,6 +172,7 @@ class PerformanceApiTest {
     @Order(5)
     void storedReportsAreListedDownloadedAndRetained() throws Exception {
         long id = given().post("/api/performance/reports?kind=HOURLY").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().post("/api/performance/reports?kind=HOURLY").then().statusCode(201).body("id", equalTo((int) id));
         given().get("/api/performance/reports").then().statusCode(200).body("items.id", hasItem((int) id));
         given().get("/api/performance/reports/" + id).then().statusCode(200).body("kind", equalTo("HOURLY"));
         byte[] pdf = given().get("/api/performance/reports/" + id + "?format=pdf").then().statusCode(200).extract().asByteArray();

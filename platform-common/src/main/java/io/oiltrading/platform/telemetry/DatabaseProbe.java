@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Checks the service's own database every {@value #INTERVAL_SECONDS} s, for the database alerts:
- * {@code oil_trading_database_up} (1 answered, 0 did not, NaN before the first check) and
+ * {@code oil_trading_database_up} (1 answered, 0 did not) and
  * {@code oil_trading_database_connection_failures_total}. A background thread, so that a scrape never waits for a
  * dead database.
  */
@@ -36,12 +36,13 @@ public class DatabaseProbe {
     @Inject
     MeterRegistry registry;
 
-    private final AtomicInteger up = new AtomicInteger(-1);
+    private final AtomicInteger up = new AtomicInteger();
     private Counter failures;
     private ScheduledExecutorService executor;
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("oil_trading.database.up", up, u -> u.get() < 0 ? Double.NaN : u.get())
+        // A strong reference: the gauge must not depend on the garbage collector's view of this bean.
+        Gauge.builder("oil_trading.database.up", up, AtomicInteger::get).strongReference(true)
                 .description("Whether the service's own database answered its last check").register(registry);
         failures = Counter.builder("oil_trading.database.connection.failures")
                 .description("Checks of the service's own database that failed").register(registry);
@@ -50,7 +51,10 @@ public class DatabaseProbe {
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::probe, 0, INTERVAL_SECONDS, TimeUnit.SECONDS);
+        // The first check runs at startup, when migrations have just reached the database, so that the gauge
+        // has a value from the first scrape on.
+        probe();
+        executor.scheduleWithFixedDelay(this::probe, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
