@@ -1,6 +1,7 @@
 -- wrk script: captures a contract per request, each with its own Idempotency-Key, against the demo book's
 -- BRENT product and NORDOIL counterparty (deploy/local/start.sh loads them).
 --   wrk -t2 -c16 -d30s --latency -s trading-service/bench/capture.lua http://localhost:8081/api/contracts
+-- deploy/bench/run.sh reads the "bench-json" line that done() prints last.
 
 local threads = {}
 
@@ -15,16 +16,26 @@ local body = [[{"direction":"BUY","product":"BRENT","counterparty":"NORDOIL","qu
 "laycanStart":"2027-01-10","laycanEnd":"2027-01-12","pricing":{"type":"FIXED","fixedPrice":78.25,"priceUnit":"USD_PER_BBL"},
 "paymentTerms":{"event":"BL","days":30,"dayType":"CALENDAR"},"trader":"bench","book":"BENCH"}]]
 
+-- Each run gets its own prefix (BENCH_RUN, else the start second), so that a key never repeats across runs:
+-- a repeated key would be answered from the idempotency store instead of being captured.
+local run = os.getenv("BENCH_RUN") or tostring(os.time())
+
 function request()
   sent = sent + 1
-  local key = string.format("bench-%d-%d-%d", os.time(), thread_number, sent)
+  local key = string.format("bench-%s-%d-%d", run, thread_number, sent)
   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-User"] = "bench",
     ["Idempotency-Key"] = key}, body)
 end
 
 function done(summary, latency, requests)
+  local e = summary.errors
+  local seconds = summary.duration / 1e6
   io.write(string.format("captures: %d, non-2xx or errors: %d, throughput: %.1f/s, p50 %.2f ms, p99 %.2f ms\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.timeout, summary.requests / (summary.duration / 1e6),
+    summary.requests, e.status + e.connect + e.read + e.write + e.timeout, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format('bench-json {"requests":%d,"seconds":%.3f,"rps":%.2f,"non2xx":%d,"socketErrors":%d,'
+    .. '"timeouts":%d,"p50Ms":%.2f,"p90Ms":%.2f,"p99Ms":%.2f,"maxMs":%.2f}\n',
+    summary.requests, seconds, summary.requests / seconds, e.status, e.connect + e.read + e.write, e.timeout,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000))
 end
