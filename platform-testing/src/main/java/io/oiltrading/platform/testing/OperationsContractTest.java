@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -219,6 +220,36 @@ public abstract class OperationsContractTest {
             given().contentType(ContentType.JSON).body(with(sample, sample.enumField(), "BAD")).post(sample.path());
         }
         assertEquals(before, listSize(sample), "a rejected request must not store anything");
+    }
+
+    /** Issue 9's bar for bad input: at least a thousand malformed requests per service, none answered 5xx. */
+    static final int MALFORMED_REQUESTS = 1000;
+
+    @Test
+    void aThousandMalformedRequestsGetProblemAnswersAndStoreNothing() {
+        // About 80 s a service on 2 cores: once per service is enough, the packaged run has the same HTTP stack.
+        assumeFalse(packaged(), "run once, in the @QuarkusTest");
+        SampleEndpoint sample = sampleEndpoint();
+        MalformedBodies bodies = new MalformedBodies(sample.validBody(), 20261125L);
+        int before = sample.stores() ? listSize(sample) : 0;
+        int accepted = 0;
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < MALFORMED_REQUESTS; i++) {
+            String body = bodies.next();
+            Response r = given().contentType(ContentType.JSON).body(body).post(sample.path());
+            statuses.merge(r.statusCode(), 1, Integer::sum);
+            String shown = body.length() > 300 ? body.substring(0, 300) + "…" : body;
+            assertTrue(r.statusCode() < 500, "variant " + i + " answered " + r.statusCode() + ": " + shown);
+            if (r.statusCode() >= 400) {
+                assertTrue(String.valueOf(r.contentType()).contains(PROBLEM_JSON), "variant " + i + " answered " + r.contentType());
+            } else {
+                accepted++;
+            }
+        }
+        if (sample.stores()) {
+            assertEquals(before + accepted, listSize(sample), "only accepted variants may be stored " + statuses);
+        }
+        assertTrue(statuses.keySet().stream().anyMatch(s -> s >= 400), "the variants were refused " + statuses);
     }
 
     @Test
