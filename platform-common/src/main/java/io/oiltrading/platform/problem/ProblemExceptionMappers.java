@@ -104,9 +104,31 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (refusedDataOf(e)) {
+            // The database refused a value the request carried (a NUL character, a number beyond its column):
+            // the client's fault, and the transaction was rolled back, so nothing of it is stored.
+            LOG.debugf("A value of the request was refused by the database: %s", e);
+            return Problem.of(400, "validation", "A value of the request cannot be stored (characters or a size the"
+                    + " database does not accept)", path(uri)).toResponse();
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "internal", "The service failed to handle the request; the failure is logged",
                 path(uri)).toResponse();
+    }
+
+    /** Whether a PostgreSQL data exception (SQLSTATE class 22) is behind the failure. */
+    static boolean refusedDataOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (refusedDataOf(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String kind(int status) {
