@@ -17,6 +17,7 @@
 #   -h, --help       this text
 #
 # Environment: PROMETHEUS_PORT (9090), ALERTMANAGER_PORT (9093), PROMETHEUS_RETENTION (30d),
+# MONITORING_CONFIG_DIR (deploy/monitoring: the folder of prometheus.yml and alertmanager.yml),
 # PROMETHEUS_BIN / ALERTMANAGER_BIN (found in PATH: prometheus, prometheus-alertmanager or alertmanager),
 # MONITORING_READY_TIMEOUT (60 s), HELM / KUBECTL (helm, kubectl).
 #
@@ -72,7 +73,7 @@ alertmanager_bin=${ALERTMANAGER_BIN:-$(find_binary prometheus-alertmanager alert
 for file in "$prometheus_bin" "$alertmanager_bin"; do
   [ -x "$file" ] || { echo "$SCRIPT: $file is not an executable" >&2; exit 3; }
 done
-config_dir=$ROOT/deploy/monitoring
+config_dir=${MONITORING_CONFIG_DIR:-$ROOT/deploy/monitoring}
 for file in "$config_dir/prometheus.yml" "$config_dir/alertmanager.yml"; do
   [ -f "$file" ] || { echo "$SCRIPT: $file is missing" >&2; exit 3; }
 done

@@ -79,7 +79,7 @@ app.kubernetes.io/version: {{ include "oil-trading.tag" . | quote }}
 {{- with .root.Values.tracing }}
 {{- if .otlpEndpoint }}
 QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: {{ .otlpEndpoint | quote }}
-QUARKUS_OTEL_TRACES_SAMPLER: {{ .sampler | quote }}
+QUARKUS_OTEL_TRACES_SAMPLER_ARG: {{ .samplingRatio | toString | quote }}
 {{- end }}
 {{- end }}
 {{- range $name, $value := .svc.env }}

@@ -124,7 +124,7 @@ class ChartTemplateTest {
         assertEquals("http://trading-service:8080", config.get("TRADING_URL"));
         assertEquals("http://pricefeed-service:8080", config.get("PRICEFEED_URL"));
         assertEquals("http://tempo.monitoring.svc:4317", config.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
-        assertEquals("parentbased_always_on", config.get("QUARKUS_OTEL_TRACES_SAMPLER"));
+        assertEquals("1", config.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"));
         assertEquals(Set.of("TRADING_URL", "PRICEFEED_URL", "RISK_URL", "SETTLEMENT_URL", "PERF_REPORT_URL"),
                 Yamls.map(rendered.get("ConfigMap", "perf-report-service"), "data").keySet().stream()
                         .filter(k -> k.endsWith("_URL") && !k.startsWith("PROMETHEUS") && !k.startsWith("ALERTMANAGER"))

@@ -398,6 +398,8 @@ class SettlementTest {
         assertEquals(true, invoice.get("overdue"));
         given().get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(invoiceId));
         assertTrue(sample(given().get("/metrics").asString(), "oil_trading_settlements_overdue") >= 1);
+        int overdueBefore = given().get("/api/invoices/overdue").then().extract().path("size()");
+        given().get("/health/detailed").then().body("business.overdueInvoices", equalTo(overdueBefore));
 
         String url = "/api/invoices/" + invoiceId + "/payments";
         given().contentType(ContentType.JSON).header("X-User", "ops").body(Map.of("amountUsd", 1_000_000, "paidOn", "2020-05-06", "reference", "WIRE-1"))
@@ -415,6 +417,7 @@ class SettlementTest {
         given().get("/api/invoices/" + invoiceId).then().body("invoice.status", equalTo("PAID")).body("invoice.overdue", equalTo(false))
                 .body("payments.size()", equalTo(2));
         given().get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(invoiceId)));
+        given().get("/health/detailed").then().body("business.overdueInvoices", equalTo(overdueBefore - 1));
         given().get("/api/invoices?status=PAID&contractId=" + id).then().body("total", equalTo(1));
     }
 

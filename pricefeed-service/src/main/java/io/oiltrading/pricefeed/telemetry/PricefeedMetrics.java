@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oiltrading.pricefeed.quote.QuoteCounts;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -34,6 +35,15 @@ public class PricefeedMetrics {
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     void onStart(@Observes StartupEvent event) {
+        registerGauges();
+    }
+
+    /**
+     * Registers the gauges of benchmarks that could not be read before (the database was slow or down at start):
+     * the scrape alone would never get to them, since it is their own gauges that look for new benchmarks.
+     */
+    @Scheduled(every = "15s", delayed = "15s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void registerMissingGauges() {
         registerGauges();
     }
 

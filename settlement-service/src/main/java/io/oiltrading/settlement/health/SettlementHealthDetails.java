@@ -22,7 +22,7 @@ public class SettlementHealthDetails implements HealthDetails {
     public Map<String, Object> details() {
         Map<String, Object> details = new TreeMap<>();
         details.put("invoices", Invoice.count());
-        details.put("overdueInvoices", invoices.balances().stream().filter(InvoiceService.Balance::overdue).count());
+        details.put("overdueInvoices", invoices.overdueCount());
         details.put("openSettlementFailures", SettlementFailure.count("resolvedAt is null"));
         SettlementRun.<SettlementRun>findAll(Sort.descending("id")).firstResultOptional().ifPresent(run -> {
             details.put("lastRunStartedAt", run.startedAt.toString());

@@ -24,6 +24,8 @@ public class InvoiceService {
     private static final Logger LOG = Logger.getLogger(InvoiceService.class);
     /** HQL: what has been paid on invoice {@code i}. */
     private static final String PAID = "(select coalesce(sum(p.amountUsd), 0) from Payment p where p.invoiceId = i.id)";
+    /** HQL: invoice {@code i} is past its due date ({@code ?1} is today) with an amount outstanding. */
+    private static final String OVERDUE = "i.dueDate < ?1 and " + PAID + " < abs(i.amountDueUsd)";
 
     @Inject
     Clock clock;
@@ -77,9 +79,13 @@ public class InvoiceService {
     /** Invoices past their due date with an amount outstanding, oldest due first. */
     @Transactional
     public List<InvoiceView> overdue() {
-        List<Invoice> due = Invoice.list("from Invoice i where i.dueDate < ?1 and " + PAID + " < abs(i.amountDueUsd)",
-                Sort.by("dueDate").and("id"), LocalDate.now(clock));
+        List<Invoice> due = Invoice.list("from Invoice i where " + OVERDUE, Sort.by("dueDate").and("id"), LocalDate.now(clock));
         return views(due);
+    }
+
+    /** How many invoices are overdue, counted in the database. */
+    public long overdueCount() {
+        return Invoice.count("from Invoice i where " + OVERDUE, LocalDate.now(clock));
     }
 
     /** The payment state of every invoice, for the metrics. */
@@ -140,8 +146,18 @@ public class InvoiceService {
                 .setParameter(1, invoiceId).getSingleResult();
     }
 
+    /** The invoices with what has been paid on each, read in one query. */
     private List<InvoiceView> views(List<Invoice> invoices) {
+        if (invoices.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, BigDecimal> paid = new HashMap<>();
+        for (Object[] row : Payment.getEntityManager().createQuery("select p.invoiceId, sum(p.amountUsd) from Payment p "
+                + "where p.invoiceId in ?1 group by p.invoiceId", Object[].class)
+                .setParameter(1, invoices.stream().map(i -> i.id).toList()).getResultList()) {
+            paid.put((Long) row[0], (BigDecimal) row[1]);
+        }
         LocalDate today = LocalDate.now(clock);
-        return invoices.stream().map(i -> InvoiceView.of(i, paid(i.id), today)).toList();
+        return invoices.stream().map(i -> InvoiceView.of(i, paid.getOrDefault(i.id, BigDecimal.ZERO), today)).toList();
     }
 }

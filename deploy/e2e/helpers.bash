@@ -1,0 +1,190 @@
+# shellcheck shell=bash disable=SC2034  # the URLs and names are used by the .bats file that loads this
+# Shared by end-to-end.bats: the platform's URLs, waiting, Prometheus and Alertmanager, the test book and the
+# report. Times are Unix seconds with milliseconds; figures go to the report ($REPORT) and to the bats output.
+
+TRADING=http://localhost:8081
+PRICEFEED=http://localhost:8082
+RISK=http://localhost:8083
+SETTLEMENT=http://localhost:8084
+PERF_REPORT=http://localhost:8085
+SERVICE_NAMES=(trading pricefeed risk settlement perf-report)
+SERVICE_PORTS=(8081 8082 8083 8084 8085)
+
+now() { date +%s.%3N; }
+since() { awk -v a="$1" -v b="${2:-$(now)}" 'BEGIN { printf "%.1f", b - a }'; }
+say() { echo "# $*" >&3; }
+report() { echo "$*" >>"$REPORT"; }
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1"; }
+
+wait_for_status() {  # url status seconds
+  local deadline=$((SECONDS + $3)) last
+  while [ $SECONDS -lt $deadline ]; do
+    last=$(status_of "$1")
+    [ "$last" = "$2" ] && return 0
+    sleep 0.2
+  done
+  echo "$1 did not answer $2 within $3 s (last: $last)" >&2
+  return 1
+}
+
+# A call to a business API as a user of the desk; prints the body, fails on anything but 2xx.
+api() {  # method url [json] [user]
+  curl -s -f --max-time 30 -X "$1" -H 'Content-Type: application/json' -H "X-User: ${4:-e2e-trader}" \
+    ${3:+-d "$3"} "$2"
+}
+
+pid_of() { cat "$OIL_TRADING_STATE/run/$1.pid"; }
+
+# --- Prometheus and Alertmanager ----------------------------------------------------------------------------
+
+promql() {  # expr: prints the result vector as JSON
+  curl -s --data-urlencode "query=$1" "$PROMETHEUS/api/v1/query" | jq -c '.data.result'
+}
+
+# firing, pending or inactive: the state of the alert's instances that match a jq condition on their labels.
+alert_state() {  # alertname jq-condition
+  curl -s "$PROMETHEUS/api/v1/alerts" | jq -r --arg name "$1" "[.data.alerts[] | select(.labels.alertname == \$name)
+    | select(.labels | $2)] | if length == 0 then \"inactive\" elif any(.[]; .state == \"firing\") then \"firing\" else \"pending\" end"
+}
+
+await_alert() {  # alertname jq-condition state seconds: prints the time it got there
+  local deadline=$((SECONDS + $4)) state
+  while [ $SECONDS -lt $deadline ]; do
+    state=$(alert_state "$1" "$2")
+    [ "$state" = "$3" ] && { now; return 0; }
+    sleep 0.5
+  done
+  echo "$1 ($2) was not $3 within $4 s (last: $state)" >&2
+  return 1
+}
+
+# The receivers the production routing (deploy/monitoring/alertmanager.yml) gives the alert, from its rule's labels.
+expected_receivers() {  # alertname
+  local labels
+  labels=$(curl -s "$PROMETHEUS/api/v1/rules" | jq -r --arg name "$1" \
+    '.data.groups[].rules[] | select(.name == $name) | .labels | to_entries | map("\(.key)=\(.value)") | join(" ")')
+  # shellcheck disable=SC2086  # one argument per label
+  amtool config routes test --config.file="$ROOT/deploy/monitoring/alertmanager.yml" "alertname=$1" $labels | tr ',' ' '
+}
+
+# Waits until every expected receiver got a notification, sent after `after`, carrying the alert in `status`.
+await_notification() {  # alertname jq-condition status after seconds: prints the time the last receiver got it
+  local deadline=$((SECONDS + $5)) receiver received latest
+  while [ $SECONDS -lt $deadline ]; do
+    latest=""
+    for receiver in $(expected_receivers "$1"); do
+      received=$(jq -r --arg r "$receiver" --arg name "$1" --arg status "$3" --argjson after "$4" \
+        "select(.receiver == \$r and .receivedAt >= \$after) | select(any(.alerts[]; .labels.alertname == \$name
+          and .status == \$status and (.labels | $2))) | .receivedAt" "$ALERT_SINK_LOG" 2>/dev/null | head -1)
+      [ -n "$received" ] || { latest=""; break; }
+      latest=$received
+    done
+    [ -n "$latest" ] && { echo "$latest"; return 0; }
+    sleep 0.5
+  done
+  echo "$1 ($2): not every receiver of [$(expected_receivers "$1")] was notified '$3' within $5 s" >&2
+  return 1
+}
+
+# An alert fires: waits for the firing state and for every receiver's notification; keeps the times for
+# alert_resolved.
+alert_fired() {  # alertname jq-condition triggered-at seconds
+  local fired notified
+  fired=$(await_alert "$1" "$2" firing "$4") || return 1
+  notified=$(await_notification "$1" "$2" firing "$3" 30) || return 1
+  echo "$3 $fired $notified" >"$BATS_FILE_TMPDIR/alert-$1"
+  say "$1 {$2}: fired $(since "$3" "$fired") s after the trigger; [$(expected_receivers "$1")] notified at $(since "$3" "$notified") s"
+}
+
+# The alert resolves: waits for it to leave Prometheus and for the resolved notifications; prints and reports
+# the whole cycle.
+alert_resolved() {  # alertname jq-condition restored-at seconds
+  local triggered fired notified resolved resolved_notified
+  read -r triggered fired notified <"$BATS_FILE_TMPDIR/alert-$1"
+  resolved=$(await_alert "$1" "$2" inactive "$4") || return 1
+  resolved_notified=$(await_notification "$1" "$2" resolved "$3" 30) || return 1
+  say "$1 {$2}: resolved $(since "$3" "$resolved") s after the restore; resolved notices at $(since "$3" "$resolved_notified") s"
+  echo "| $1 | \`$2\` | $(since "$triggered" "$fired") | $(since "$triggered" "$notified") | $(expected_receivers "$1") |" \
+    "$(since "$3" "$resolved") | $(since "$3" "$resolved_notified") |" >>"$ALERT_TABLE"
+}
+
+# One alert from trigger to resolution: trigger command, fired and notified, restore command, resolved.
+alert_cycle() {  # alertname jq-condition fire-timeout resolve-timeout trigger-command restore-command
+  local triggered restored
+  triggered=$(now)
+  eval "$5" || { echo "the trigger of $1 failed: $5" >&2; return 1; }
+  alert_fired "$1" "$2" "$triggered" "$3" || return 1
+  restored=$(now)
+  eval "$6" || { echo "the restore after $1 failed: $6" >&2; return 1; }
+  alert_resolved "$1" "$2" "$restored" "$4"
+}
+
+# --- The test book ------------------------------------------------------------------------------------------
+
+# A confirmed physical contract: captured and submitted by the trader, confirmed by a second user (four eyes).
+confirmed_contract() {  # direction product quantity laycan-start pricing-json: prints the id
+  local id laycan_end
+  laycan_end=$(date -u -d "$4 + 2 days" +%F)
+  id=$(api POST "$TRADING/api/contracts" "{\"direction\":\"$1\",\"product\":\"$2\",\"counterparty\":\"E2ECP\",
+    \"quantity\":$3,\"quantityUnit\":\"BBL\",\"tolerancePercent\":2,\"toleranceOption\":\"SELLER\",\"incoterm\":\"FOB\",
+    \"laycanStart\":\"$4\",\"laycanEnd\":\"$laycan_end\",\"pricing\":$5,
+    \"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},\"trader\":\"e2e-trader\",\"book\":\"E2E\"}" | jq -r .id) \
+    || return 1
+  api POST "$TRADING/api/contracts/$id/submit" >/dev/null || return 1
+  api POST "$TRADING/api/contracts/$id/confirm" '' e2e-approver >/dev/null || return 1
+  echo "$id"
+}
+
+cancel_contract() {  # id
+  api POST "$TRADING/api/contracts/$1/cancel" '{"reason":"end-to-end drill"}' >/dev/null
+}
+
+# Crude grades, a counterparty, one forward cargo (a position for risk), one cargo delivered in March 2020
+# (for settlement, priced on the days the replay feed plays first), position limits and a risk limit.
+load_book() {
+  local fixed='{"type":"FIXED","fixedPrice":65.25,"priceUnit":"USD_PER_BBL"}' id
+  api POST "$TRADING/api/products" '{"code":"BRENT","name":"Brent Blend","kind":"CRUDE","apiGravity":38.3,"defaultUnit":"BBL"}' e2e-admin >/dev/null &&
+  api POST "$TRADING/api/products" '{"code":"WTI","name":"West Texas Intermediate","kind":"CRUDE","apiGravity":39.6,"defaultUnit":"BBL"}' e2e-admin >/dev/null &&
+  api POST "$TRADING/api/products" '{"code":"DUBAI","name":"Dubai","kind":"CRUDE","apiGravity":31.0,"defaultUnit":"BBL"}' e2e-admin >/dev/null &&
+  api POST "$TRADING/api/counterparties" '{"code":"E2ECP","name":"End-to-end Counterparty Ltd","country":"GB","creditLimitUsd":1000000000,"rating":"A"}' e2e-admin >/dev/null &&
+  confirmed_contract SELL BRENT 500000 "$(date -u -d '+20 days' +%F)" "$fixed" >/dev/null || return 1
+  id=$(confirmed_contract SELL BRENT 600000 2020-03-09 '{"type":"FORMULA","benchmark":"BRENT","windowRule":"QUOTES_AROUND_BL","windowQuotes":5,"missingQuoteRule":"NEXT_QUOTE_DAY","premium":0.35,"premiumUnit":"USD_PER_BBL"}') || return 1
+  api POST "$TRADING/api/contracts/$id/deliver" '{"blDate":"2020-03-09","blQuantity":594000}' e2e-ops >/dev/null || return 1
+  for limit in 'BRENT 3000000' 'WTI 20000000' 'DUBAI 1000000'; do
+    read -r product bbl <<<"$limit"
+    api PUT "$TRADING/api/positions/limits/$product" "{\"maxNetBbl\":$bbl}" e2e-risk >/dev/null || return 1
+  done
+  api POST "$RISK/api/risk/limits" '{"name":"desk-gross","kind":"GROSS_EXPOSURE","threshold":250000000}' e2e-risk >/dev/null
+}
+
+# --- Load ---------------------------------------------------------------------------------------------------
+
+# Repeats a request until the stop file exists; one line per request: start time, status, seconds.
+request_loop() {  # stop-file out-file curl-args...
+  local stop=$1 out=$2
+  shift 2
+  while [ ! -f "$stop" ]; do
+    echo "$(now) $(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 15 "$@")" >>"$out"
+  done
+}
+
+# Creates products one after another until the stop file exists; one line per request: code, status.
+write_loop() {  # stop-file out-file
+  local n=0 code
+  while [ ! -f "$1" ]; do
+    n=$((n + 1))
+    code=$(printf 'E2EW%05d' "$n")
+    echo "$code $(curl -s -o /dev/null -w '%{http_code}' --max-time 15 -X POST -H 'Content-Type: application/json' \
+      -H 'X-User: e2e-admin' -d "{\"code\":\"$code\",\"name\":\"Drill grade $n\",\"kind\":\"CRUDE\",\"apiGravity\":35.0,\"defaultUnit\":\"BBL\"}" \
+      "$TRADING/api/products")" >>"$2"
+  done
+}
+
+# How many lines of a file have each status in a column: "201×122 503×19".
+statuses() {  # column file
+  awk -v c="$1" '{ n[$c]++ } END { for (s in n) printf "%s%s×%d", (i++ ? " " : ""), s, n[s] }' "$2"
+}
+
+# Resident set size of a process in MiB.
+rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
