@@ -115,6 +115,8 @@ assert_one_trace() {  # what url method services...
 }
 
 @test "signals: a risk calculation is one trace across risk, trading and pricefeed" {
+  # Risk's first scheduled runs may have met trading before it was ready and opened its circuit for 10 s.
+  wait_for_status "$RISK/api/risk/calculate" 200 60
   assert_one_trace "Risk calculation" "$RISK/api/risk/calculate" GET risk-service trading-service pricefeed-service
 }
 
