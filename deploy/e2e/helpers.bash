@@ -70,10 +70,11 @@ expected_receivers() {  # alertname
 
 # Waits until every expected receiver got a notification, sent after `after`, carrying the alert in `status`.
 await_notification() {  # alertname jq-condition status after seconds: prints the time the last receiver got it
-  local deadline=$((SECONDS + $5)) receiver received latest
+  local deadline=$((SECONDS + $5)) receivers receiver received latest
+  receivers=$(expected_receivers "$1")
   while [ $SECONDS -lt $deadline ]; do
     latest=""
-    for receiver in $(expected_receivers "$1"); do
+    for receiver in $receivers; do
       received=$(jq -r --arg r "$receiver" --arg name "$1" --arg status "$3" --argjson after "$4" \
         "select(.receiver == \$r and .receivedAt >= \$after) | select(any(.alerts[]; .labels.alertname == \$name
           and .status == \$status and (.labels | $2))) | .receivedAt" "$ALERT_SINK_LOG" 2>/dev/null | head -1)
@@ -83,7 +84,7 @@ await_notification() {  # alertname jq-condition status after seconds: prints th
     [ -n "$latest" ] && { echo "$latest"; return 0; }
     sleep 0.5
   done
-  echo "$1 ($2): not every receiver of [$(expected_receivers "$1")] was notified '$3' within $5 s" >&2
+  echo "$1 ($2): not every receiver of [$receivers] was notified '$3' within $5 s" >&2
   return 1
 }
 
