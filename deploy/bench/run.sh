@@ -144,10 +144,11 @@ trap 'exit 130' INT TERM
 # same process the platform runs.
 # shellcheck disable=SC2086  # JAVA_OPTS holds several options, as in start.sh
 launch_service() {  # name module port db
+  service_jwt_env "$1"
   PRICEFEED_REPLAY_ENABLED=true PRICEFEED_REPLAY_INTERVAL=${REPLAY_INTERVAL:-10s} \
   SETTLEMENT_RUN_INTERVAL=${SETTLEMENT_RUN_INTERVAL:-60s} \
-  QUARKUS_HTTP_PORT=$3 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$4" DB_USER=postgres DB_PASSWORD=postgres \
-    nohup java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" \
+  QUARKUS_HTTP_PORT=$3 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$4" DB_USER=postgres DB_PASSWORD='' \
+    nohup env "${JWT_ENV[@]}" java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/oil-trading-$1-$(date +%Y%m%d).log" 2>&1 &
   echo $! >"$RUN/$1.pid"
 }
@@ -173,13 +174,24 @@ else
   platform_started=true
   [ $start_rc = 0 ] || platform_error="deploy/local/start.sh failed (exit $start_rc); see $(basename "$RAW")/start.log"
 fi
+# One token per role the run needs (docs/access-control.md), minted once with start.sh's key and valid well past
+# the longest run; the commands in the report show how to mint them instead of the tokens themselves.
+declare -A TOKEN
+if [ -z "$platform_error" ]; then
+  for role in trader price-admin admin risk-manager; do
+    TOKEN[$role]=$("$ROOT/deploy/local/token.sh" "$role" bench 14400) \
+      || { platform_error="deploy/local/token.sh $role bench failed"; break; }
+  done
+fi
+auth() { printf 'Authorization: Bearer %s' "${TOKEN[$1]}"; }  # role: the header
+shown_auth() { printf '%s' "-H \"Authorization: Bearer \$(deploy/local/token.sh $1 bench)\""; }  # role
 if [ -z "$platform_error" ]; then
   # The replay feed loads the EIA history before 2020-03-02 on its first tick; risk needs it.
   for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:8082/api/benchmarks/BRENT/quotes/latest)" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$(auth price-admin)" http://localhost:8082/api/benchmarks/BRENT/quotes/latest)" = 200 ] && break
     sleep 1
   done
-  curl -s -X POST -H 'X-User: bench' http://localhost:8082/api/replay/pause >/dev/null
+  curl -s -X POST -H "$(auth price-admin)" http://localhost:8082/api/replay/pause >/dev/null
   pg_version=$(psql "${PG[@]}" -d postgres -tAc 'show server_version' 2>/dev/null)
   demo_contracts=$(psql "${PG[@]}" -d trading -tAc 'select count(*) from physical_contract' 2>/dev/null)
   # RSS of every service every 0.5 s, for the peaks under load.
@@ -231,7 +243,7 @@ run_startup() {
     QUARKUS_S[$name]=${QUARKUS_S[$name]:-null}
   done
   # The restarted pricefeed resumes its replay feed: pause it again.
-  curl -s -X POST -H 'X-User: bench' http://localhost:8082/api/replay/pause >/dev/null
+  curl -s -X POST -H "$(auth price-admin)" http://localhost:8082/api/replay/pause >/dev/null
   log "startup: idle 15 s"
   sleep 10
   local a b
@@ -244,12 +256,13 @@ run_startup() {
 
 # ------------------------------------------------------------------------------ 5. end-to-end latency (demo book)
 LATENCY_TITLE="5. End-to-end latency on the demo book"
-measure_latency() {  # name url runs: appends one row to $RAW/latency-rows.jsonl
-  local name=$1 url=$2 runs=$3 t0 times codes bad body=$RAW/latency-$1.body
-  curl -s -o "$body" "$url"   # one warm-up call, not counted
+measure_latency() {  # name url runs role: appends one row to $RAW/latency-rows.jsonl
+  local name=$1 url=$2 runs=$3 role=$4 t0 times codes bad body=$RAW/latency-$1.body header
+  header=$(auth "$role")
+  curl -s -o "$body" -H "$header" "$url"   # one warm-up call, not counted
   t0=$(date +%s.%N)
   for _ in $(seq 1 "$runs"); do
-    curl -s -o "$body" -w '%{http_code} %{time_total}\n' "$url"
+    curl -s -o "$body" -H "$header" -w '%{http_code} %{time_total}\n' "$url"
   done >"$RAW/latency-$name.txt"
   LOAD_FROM[$name]=$t0; LOAD_TO[$name]=$(date +%s.%N)
   times=$(awk '{print $2 * 1000}' "$RAW/latency-$name.txt")
@@ -258,7 +271,7 @@ measure_latency() {  # name url runs: appends one row to $RAW/latency-rows.jsonl
   jq -nc --arg endpoint "$url" --argjson runs "$runs" --arg statuses "$codes" --argjson non200 "$bad" \
     --argjson p50 "$(round "$(percentile 50 <<<"$times")")" --argjson p95 "$(round "$(percentile 95 <<<"$times")")" \
     --argjson max "$(round "$(percentile 100 <<<"$times")")" \
-    --arg command "curl -s -o /dev/null '$url'; for i in \$(seq $runs); do curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' '$url'; done" \
+    --arg command "curl -s -o /dev/null $(shown_auth "$role") '$url'; for i in \$(seq $runs); do curl -s -o /dev/null $(shown_auth "$role") -w '%{http_code} %{time_total}\\n' '$url'; done" \
     '{endpoint: $endpoint, runs: $runs, statuses: $statuses, non200: $non200, p50Ms: $p50, p95Ms: $p95, maxMs: $max,
       note: "", command: $command}' >>"$RAW/latency-rows.jsonl"
 }
@@ -266,10 +279,10 @@ run_latency() {
   local rows risk_note report_note
   : >"$RAW/latency-rows.jsonl"
   log "latency: /api/risk/calculate × $LATENCY_RUNS"
-  measure_latency risk "http://localhost:8083/api/risk/calculate" "$LATENCY_RUNS"
+  measure_latency risk "http://localhost:8083/api/risk/calculate" "$LATENCY_RUNS" risk-manager
   risk_note="demo book: $demo_contracts physical contracts (deploy/local/demo-data.sh); $(jq -r '.report // . | "\(.exposures | length) factors, \(.conventions.scenarios) scenarios, \(.monteCarlo.paths) Monte Carlo paths, gross exposure \(.grossExposureUsd | round) USD, prices as of \(.inputs.pricesAsOf)"' "$RAW/latency-risk.body" 2>/dev/null || echo "the last answer is not JSON: $(head -c 200 "$RAW/latency-risk.body")")"
   log "latency: /api/performance/report?format=json × $LATENCY_RUNS"
-  measure_latency perf-report "http://localhost:8085/api/performance/report?format=json" "$LATENCY_RUNS"
+  measure_latency perf-report "http://localhost:8085/api/performance/report?format=json" "$LATENCY_RUNS" admin
   report_note="Prometheus and Alertmanager are not started by the harness (MONITORING=false), so the report has no figures from them; its sources: $(jq -c '.sources // "none named"' "$RAW/latency-perf-report.body" 2>/dev/null || echo "the last answer is not JSON: $(head -c 200 "$RAW/latency-perf-report.body")")"
   rows=$(jq -s --arg a "$risk_note" --arg b "$report_note" '.[0].note = $a | .[1].note = $b' "$RAW/latency-rows.jsonl")
   write_step latency "$LATENCY_TITLE" ok \
@@ -292,7 +305,7 @@ run_capture() {
   local request response code
   request=$(jq -c . <<<"$(sed -n '/^local body = \[\[/,/\]\]/p' "$ROOT/trading-service/bench/capture.lua" | sed 's/^local body = \[\[//; s/\]\]$//')")
   code=$(curl -s -o "$RAW/capture-sample.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    -H 'X-User: bench' -H "Idempotency-Key: bench-sample-$stamp" -d "$request" http://localhost:8081/api/contracts)
+    -H "$(auth trader)" -H "Idempotency-Key: bench-sample-$stamp" -d "$request" http://localhost:8081/api/contracts)
   if [ "$code" != 201 ]; then
     not_run capture "$CAPTURE_TITLE" "$CAPTURE_TARGET" "a sample capture answered $code, not 201: $(head -c 300 "$RAW/capture-sample.json")"
     return
@@ -320,7 +333,7 @@ run_capture() {
     log "capture: $wrk_cmd"
     before=$(psql "${PG[@]}" -d trading -tAc 'select count(*) from physical_contract')
     t0=$(date +%s.%N)
-    (cd "$ROOT" && BENCH_RUN="$stamp-c$c" $wrk_cmd) >"$RAW/wrk-c$c.txt" 2>&1
+    (cd "$ROOT" && BENCH_RUN="$stamp-c$c" BENCH_TOKEN=${TOKEN[trader]} $wrk_cmd) >"$RAW/wrk-c$c.txt" 2>&1
     t1=$(date +%s.%N)
     [ -z "${LOAD_FROM[trading]:-}" ] && LOAD_FROM[trading]=$t0
     LOAD_TO[trading]=$t1
@@ -339,7 +352,7 @@ run_capture() {
     p50=$(percentile 50 <<<"$lat"); p99=$(percentile 99 <<<"$lat")
     rows=$(jq --argjson c "$c" --argjson w "$wrk_json" --argjson rowsWritten "$((after - before))" \
       --argjson tps "$(round "${tps:-}" 1)" --argjson p50 "$(round "$p50" 2)" --argjson p99 "$(round "$p99" 2)" \
-      --arg pgErrors "${pg_errors:-0}" --arg wrkCmd "$wrk_cmd" --arg pgCmd "$pg_cmd" '
+      --arg pgErrors "${pg_errors:-0}" --arg wrkCmd "BENCH_TOKEN=\$(deploy/local/token.sh trader bench) $wrk_cmd" --arg pgCmd "$pg_cmd" '
       def r(x): if x == null then null else (x * 100 | round) / 100 end;
       . + [{clients: $c,
             serviceRps: r($w.rps), serviceP50Ms: $w.p50Ms, serviceP99Ms: $w.p99Ms, serviceMaxMs: $w.maxMs,
@@ -368,14 +381,15 @@ run_ingest() {
   for code in "$code_eia" "$code_json"; do
     # A new benchmark per run, so that every quote is new (an existing day with the same price is UNCHANGED);
     # the seeded crudes' spike threshold (8 σ) so that validation treats it as Brent.
-    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -H 'X-User: bench' \
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -H "$(auth admin)" \
       -d "{\"code\":\"$code\",\"name\":\"bench $code\",\"unit\":\"USD_PER_BBL\",\"currency\":\"USD\",\"spikeThresholdSigma\":8}" \
       http://localhost:8082/api/benchmarks
   done
   log "ingest: EIA import of brent-daily.csv"
-  local import_cmd="curl -s -H 'Content-Type: text/csv' -H 'X-User: bench' --data-binary @pricefeed-service/src/main/resources/eia/brent-daily.csv 'http://localhost:8082/api/benchmarks/$code_eia/quotes/import?source=EIA&validate=true'"
+  local import_cmd
+  import_cmd="curl -s -H 'Content-Type: text/csv' $(shown_auth price-admin) --data-binary @pricefeed-service/src/main/resources/eia/brent-daily.csv 'http://localhost:8082/api/benchmarks/$code_eia/quotes/import?source=EIA&validate=true'"
   local w code n secs
-  w=$(curl -s -o "$RAW/ingest-eia.json" -w '%{http_code} %{time_total}' -H 'Content-Type: text/csv' -H 'X-User: bench' \
+  w=$(curl -s -o "$RAW/ingest-eia.json" -w '%{http_code} %{time_total}' -H 'Content-Type: text/csv' -H "$(auth price-admin)" \
     --data-binary @"$eia" "http://localhost:8082/api/benchmarks/$code_eia/quotes/import?source=EIA&validate=true")
   read -r code secs <<<"$w"
   n=$(jq '.rows // 0' "$RAW/ingest-eia.json" 2>/dev/null || echo 0)
@@ -391,9 +405,10 @@ run_ingest() {
   jq -R -s '{source: "BENCH", quotes: (split("\n") | map(select(length > 0) | split(",") | {date: .[0], price: (.[1] | tonumber)}))}' \
     "$RAW/quotes.txt" >"$RAW/quotes.json"
   log "ingest: JSON batch of $(wc -l <"$RAW/quotes.txt") quotes"
-  local json_cmd="curl -s -H 'Content-Type: application/json' -H 'X-User: bench' --data-binary @quotes.json 'http://localhost:8082/api/benchmarks/$code_json/quotes'"
+  local json_cmd
+  json_cmd="curl -s -H 'Content-Type: application/json' $(shown_auth price-admin) --data-binary @quotes.json 'http://localhost:8082/api/benchmarks/$code_json/quotes'"
   w=$(curl -s -o "$RAW/ingest-json.json" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' \
-    -H 'X-User: bench' --data-binary @"$RAW/quotes.json" "http://localhost:8082/api/benchmarks/$code_json/quotes")
+    -H "$(auth price-admin)" --data-binary @"$RAW/quotes.json" "http://localhost:8082/api/benchmarks/$code_json/quotes")
   read -r code secs <<<"$w"
   n=$(wc -l <"$RAW/quotes.txt")
   rows=$(jq --arg code "$code" --argjson secs "$secs" --argjson n "$n" --arg cmd "$json_cmd" \

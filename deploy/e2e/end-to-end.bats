@@ -39,6 +39,8 @@ setup_file() {
     cat "$BATS_FILE_TMPDIR/start.log" >&3
     return 1
   }
+  # The users' tokens, minted once with the key start.sh generated: valid through the soak and the rest of the run.
+  mint_tokens $((4 * 3600 + LOAD_SECONDS)) || { echo "# deploy/local/token.sh failed" >&3; return 1; }
   "$BATS_TEST_DIRNAME/test-monitoring.py" "$BATS_FILE_TMPDIR/monitoring"
   MONITORING_CONFIG_DIR="$BATS_FILE_TMPDIR/monitoring" "$ROOT/deploy/scripts/start-monitoring-stack.sh" --local \
     >"$BATS_FILE_TMPDIR/monitoring.log" 2>&1 || { cat "$BATS_FILE_TMPDIR/monitoring.log" >&3; return 1; }
@@ -85,15 +87,15 @@ drill() { echo "- $*" >>"$DRILLS"; say "$*"; }
 
 # A request sent with a sampled traceparent: every span of every service it reaches must be in that trace,
 # and every span's parent must be the caller's span or another span of the trace (one connected tree).
-assert_one_trace() {  # what url method services...
-  local what=$1 url=$2 method=$3
-  shift 3
+assert_one_trace() {  # what url method user services...
+  local what=$1 url=$2 method=$3 user=$4
+  shift 4
   local trace root
   trace=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
   root=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
   local body=()
   [ "$method" = POST ] && body=(-d '{}')
-  curl -s -o /dev/null -X "$method" -H 'Content-Type: application/json' -H 'X-User: e2e-ops' \
+  curl -s -o /dev/null -X "$method" -H 'Content-Type: application/json' -H "$(auth "$user")" \
     -H "traceparent: 00-$trace-$root-01" "${body[@]}" "$url"
   # The spans arrive in the exporters' batches (every few seconds), the caller's own span last.
   local deadline=$((SECONDS + 30)) services missing
@@ -116,16 +118,16 @@ assert_one_trace() {  # what url method services...
 
 @test "signals: a risk calculation is one trace across risk, trading and pricefeed" {
   # Risk's first scheduled runs may have met trading before it was ready and opened its circuit for 10 s.
-  wait_for_status "$RISK/api/risk/calculate" 200 60
-  assert_one_trace "Risk calculation" "$RISK/api/risk/calculate" GET risk-service trading-service pricefeed-service
+  wait_for_status "$RISK/api/risk/calculate" 200 60 e2e-risk
+  assert_one_trace "Risk calculation" "$RISK/api/risk/calculate" GET e2e-risk risk-service trading-service pricefeed-service
 }
 
 @test "signals: a settlement run is one trace across settlement, trading and pricefeed" {
-  assert_one_trace "Settlement run" "$SETTLEMENT/api/settlement/runs" POST settlement-service trading-service pricefeed-service
+  assert_one_trace "Settlement run" "$SETTLEMENT/api/settlement/runs" POST e2e-ops settlement-service trading-service pricefeed-service
 }
 
 @test "signals: every service writes JSON log lines, and those written in a request or job carry its trace id" {
-  api POST "$PERF_REPORT/api/performance/reports?kind=HOURLY" '' e2e-ops >/dev/null
+  api POST "$PERF_REPORT/api/performance/reports?kind=HOURLY" '' e2e-admin >/dev/null
   local name log lines traced
   for name in "${SERVICE_NAMES[@]}"; do
     log="$OIL_TRADING_LOGS/oil-trading-$name-$(date +%Y%m%d).log"
@@ -165,7 +167,7 @@ circuit_states() {
   kill -KILL "$(pid_of pricefeed)"
   local i answer code type seconds slowest=0
   for i in 1 2 3 4 5 6; do
-    answer=$(curl -s -o /dev/null -w '%{http_code} %{content_type} %{time_total}' "$RISK/api/risk/calculate")
+    answer=$(curl -s -o /dev/null -w '%{http_code} %{content_type} %{time_total}' -H "$(auth e2e-risk)" "$RISK/api/risk/calculate")
     read -r code type seconds <<<"$answer"
     [ "$code" = 503 ] && [ "$type" = application/problem+json ] || { echo "risk answered $answer"; return 1; }
     slowest=$(awk -v a="$slowest" -v b="$seconds" 'BEGIN { print (b > a ? b : a) }')
@@ -178,10 +180,11 @@ circuit_states() {
     "$ROOT/deploy/local/start.sh" >/dev/null 2>&1 && sleep 1 && api POST "$SETTLEMENT/api/settlement/runs" '{}' e2e-ops >/dev/null
   }
   alert_cycle OilTradingSettlementFailures 'true' 60 90 \
-    'curl -s -o /dev/null -X POST -H "Content-Type: application/json" -d "{}" "$SETTLEMENT/api/settlement/runs"' restart_and_settle
+    'curl -s -o /dev/null -X POST -H "Content-Type: application/json" -H "$(auth e2e-ops)" -d "{}" "$SETTLEMENT/api/settlement/runs"' \
+    restart_and_settle
   local back deadline=$((SECONDS + 40))
   back=$(now)
-  until [ "$(status_of "$RISK/api/risk/calculate")" = 200 ] && [ "$(circuit_states)" = closed ]; do
+  until [ "$(status_of "$RISK/api/risk/calculate" e2e-risk)" = 200 ] && [ "$(circuit_states)" = closed ]; do
     [ $SECONDS -lt $deadline ] || { echo "risk did not recover: circuits [$(circuit_states)]"; return 1; }
     sleep 1
   done
@@ -248,7 +251,7 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   local acknowledged lost=0 code
   acknowledged=$(awk '$2 == 201 { print $1 }' "$writes")
   for code in $acknowledged; do
-    [ "$(status_of "$TRADING/api/products/$code")" = 200 ] || { echo "acknowledged write $code is lost"; lost=$((lost + 1)); }
+    [ "$(status_of "$TRADING/api/products/$code" e2e-auditor)" = 200 ] || { echo "acknowledged write $code is lost"; lost=$((lost + 1)); }
   done
   drill "Writes during the drill: $(wc -l <"$writes") sent, $(echo "$acknowledged" | wc -w) acknowledged (201), $lost lost;" \
     "answers by status: $(statuses 2 "$writes"); reads: $(statuses 2 "$reads")"
@@ -258,13 +261,14 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
 }
 
 @test "drill: SIGTERM with requests in flight: every one of them is answered 200" {
-  local stop="$BATS_TEST_TMPDIR/stop" answers="$BATS_TEST_TMPDIR/answers" i
+  local stop="$BATS_TEST_TMPDIR/stop" answers="$BATS_TEST_TMPDIR/answers" i header
+  header=$(auth e2e-auditor)
   # The requests wait on a lock in the database, so they are surely in flight when the signal comes.
   psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U postgres -d trading -qc \
     'begin; lock table product in access exclusive mode; select pg_sleep(4); commit;' >/dev/null 2>&1 &
   sleep 0.5
   for i in $(seq 1 10); do
-    curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 "$TRADING/api/products" >>"$answers" &
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -H "$header" "$TRADING/api/products" >>"$answers" &
   done
   sleep 1
   local pid signalled
@@ -281,11 +285,12 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
 }
 
 @test "drill: sustained load: no 5xx, memory stable" {
-  local seconds=$LOAD_SECONDS samples="$BATS_TEST_TMPDIR/rss" name t
-  wrk -t1 -c4 -d"${seconds}s" --timeout 10s "$TRADING/api/contracts?size=20" >"$BATS_TEST_TMPDIR/wrk-trading" &
-  wrk -t1 -c4 -d"${seconds}s" --timeout 10s "$PRICEFEED/api/benchmarks/BRENT" >"$BATS_TEST_TMPDIR/wrk-pricefeed" &
-  wrk -t1 -c2 -d"${seconds}s" --timeout 10s "$RISK/api/risk/snapshots" >"$BATS_TEST_TMPDIR/wrk-risk" &
-  wrk -t1 -c2 -d"${seconds}s" --timeout 10s "$SETTLEMENT/api/invoices" >"$BATS_TEST_TMPDIR/wrk-settlement" &
+  local seconds=$LOAD_SECONDS samples="$BATS_TEST_TMPDIR/rss" name t header
+  header=$(auth e2e-auditor)
+  wrk -t1 -c4 -d"${seconds}s" --timeout 10s -H "$header" "$TRADING/api/contracts?size=20" >"$BATS_TEST_TMPDIR/wrk-trading" &
+  wrk -t1 -c4 -d"${seconds}s" --timeout 10s -H "$header" "$PRICEFEED/api/benchmarks/BRENT" >"$BATS_TEST_TMPDIR/wrk-pricefeed" &
+  wrk -t1 -c2 -d"${seconds}s" --timeout 10s -H "$header" "$RISK/api/risk/snapshots" >"$BATS_TEST_TMPDIR/wrk-risk" &
+  wrk -t1 -c2 -d"${seconds}s" --timeout 10s -H "$header" "$SETTLEMENT/api/invoices" >"$BATS_TEST_TMPDIR/wrk-settlement" &
   for t in $(seq 0 5 "$seconds"); do
     for name in "${SERVICE_NAMES[@]}"; do echo "$t $name $(rss_mib "$(pid_of "$name")")" >>"$samples"; done
     sleep 5

@@ -15,12 +15,34 @@ since() { awk -v a="$1" -v b="${2:-$(now)}" 'BEGIN { printf "%.1f", b - a }'; }
 say() { echo "# $*" >&3; }
 report() { echo "$*" >>"$REPORT"; }
 
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1"; }
+# --- Tokens (docs/access-control.md) -----------------------------------------------------------------------
 
-wait_for_status() {  # url status seconds
+# The desk's users with the role each one's calls need. setup_file mints every token once, valid for the whole
+# run, into $BATS_FILE_TMPDIR/tokens/<user>.
+E2E_USERS=(e2e-trader:trader e2e-approver:risk-manager e2e-admin:admin e2e-ops:operations e2e-risk:risk-manager
+  e2e-price-admin:price-admin e2e-auditor:auditor)
+
+mint_tokens() {  # seconds
+  local entry
+  mkdir -p "$BATS_FILE_TMPDIR/tokens"
+  for entry in "${E2E_USERS[@]}"; do
+    "$ROOT/deploy/local/token.sh" "${entry#*:}" "${entry%%:*}" "$1" >"$BATS_FILE_TMPDIR/tokens/${entry%%:*}" || return 1
+  done
+}
+
+auth() { echo "Authorization: Bearer $(<"$BATS_FILE_TMPDIR/tokens/$1")"; }  # user: the header with their token
+
+# The status of a GET; with a user, sent with that user's token (every /api endpoint needs one).
+status_of() {  # url [user]
+  local header=()
+  [ -n "${2:-}" ] && header=(-H "$(auth "$2")")
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 "${header[@]}" "$1"
+}
+
+wait_for_status() {  # url status seconds [user]
   local deadline=$((SECONDS + $3)) last
   while [ $SECONDS -lt $deadline ]; do
-    last=$(status_of "$1")
+    last=$(status_of "$1" "${4:-}")
     [ "$last" = "$2" ] && return 0
     sleep 0.2
   done
@@ -28,9 +50,9 @@ wait_for_status() {  # url status seconds
   return 1
 }
 
-# A call to a business API as a user of the desk; prints the body, fails on anything but 2xx.
+# A call to a business API as a user of the desk (E2E_USERS); prints the body, fails on anything but 2xx.
 api() {  # method url [json] [user]
-  curl -s -f --max-time 30 -X "$1" -H 'Content-Type: application/json' -H "X-User: ${4:-e2e-trader}" \
+  curl -s -f --max-time 30 -X "$1" -H 'Content-Type: application/json' -H "$(auth "${4:-e2e-trader}")" \
     ${3:+-d "$3"} "$2"
 }
 
@@ -161,23 +183,25 @@ load_book() {
 
 # --- Load ---------------------------------------------------------------------------------------------------
 
-# Repeats a request until the stop file exists; one line per request: start time, status, seconds.
+# Repeats a request, as the auditor, until the stop file exists; one line per request: start time, status, seconds.
 request_loop() {  # stop-file out-file curl-args...
-  local stop=$1 out=$2
+  local stop=$1 out=$2 header
   shift 2
+  header=$(auth e2e-auditor)
   while [ ! -f "$stop" ]; do
-    echo "$(now) $(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 15 "$@")" >>"$out"
+    echo "$(now) $(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 15 -H "$header" "$@")" >>"$out"
   done
 }
 
 # Creates products one after another until the stop file exists; one line per request: code, status.
 write_loop() {  # stop-file out-file
-  local n=0 code
+  local n=0 code header
+  header=$(auth e2e-admin)
   while [ ! -f "$1" ]; do
     n=$((n + 1))
     code=$(printf 'E2EW%05d' "$n")
     echo "$code $(curl -s -o /dev/null -w '%{http_code}' --max-time 15 -X POST -H 'Content-Type: application/json' \
-      -H 'X-User: e2e-admin' -d "{\"code\":\"$code\",\"name\":\"Drill grade $n\",\"kind\":\"CRUDE\",\"apiGravity\":35.0,\"defaultUnit\":\"BBL\"}" \
+      -H "$header" -d "{\"code\":\"$code\",\"name\":\"Drill grade $n\",\"kind\":\"CRUDE\",\"apiGravity\":35.0,\"defaultUnit\":\"BBL\"}" \
       "$TRADING/api/products")" >>"$2"
   done
 }

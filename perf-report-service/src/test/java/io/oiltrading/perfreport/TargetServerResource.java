@@ -5,13 +5,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback standing in for trading-service as a benchmark target: {@code /api/products}
- * answers 200 after {@link #DELAY_MS} ms, {@code /api/fail} answers 500. It counts the requests it serves.
+ * answers 200 after {@link #DELAY_MS} ms, {@code /api/fail} answers 500. Like the real services it answers 401 to
+ * a request without a bearer token, here one naming the role {@code service}. It counts the requests it serves.
  */
 public class TargetServerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +32,11 @@ public class TargetServerResource implements QuarkusTestResourceLifecycleManager
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/api/products", exchange -> {
             SERVED.incrementAndGet();
+            if (!carriesServiceToken(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             try {
                 Thread.sleep(DELAY_MS);
             } catch (InterruptedException e) {
@@ -46,6 +54,16 @@ public class TargetServerResource implements QuarkusTestResourceLifecycleManager
         });
         server.start();
         return Map.of("perf-report.services.trading", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Whether the header holds a bearer JWT whose claims give the role {@code service}. */
+    static boolean carriesServiceToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        return parts.length == 3
+                && new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).contains("\"service\"");
     }
 
     @Override

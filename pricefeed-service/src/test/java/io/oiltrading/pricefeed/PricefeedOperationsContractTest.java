@@ -1,7 +1,11 @@
 package io.oiltrading.pricefeed;
 
+import static io.oiltrading.platform.security.Roles.ADMIN;
+import static io.oiltrading.platform.security.Roles.PRICE_ADMIN;
+
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
 import io.oiltrading.platform.testing.OperationsContractTest;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Map;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 class PricefeedOperationsContractTest extends OperationsContractTest {
 
     @Override
@@ -19,14 +24,25 @@ class PricefeedOperationsContractTest extends OperationsContractTest {
                 "unit", "spikeThresholdSigma", "name", true);
     }
 
-    @Override
-    protected Map<String, String> requestHeaders() {
-        return Map.of("X-User", "ops-contract-test");
-    }
 
     @Override
     protected List<String> businessMetricNames() {
         return List.of("oil_trading_price_last_update_timestamp_seconds", "oil_trading_price_quotes_total",
                 "oil_trading_price_quotes_quarantined");
+    }
+
+    @Override
+    protected List<Access> changes() {
+        return List.of(
+                new Access("POST", "/api/benchmarks", ADMIN),
+                new Access("POST", "/api/benchmarks/{code}/holidays", ADMIN),
+                new Access("POST", "/api/benchmarks/{code}/curves", PRICE_ADMIN),
+                new Access("POST", "/api/benchmarks/{code}/quotes", PRICE_ADMIN),
+                new Access("POST", "/api/benchmarks/{code}/quotes/import", PRICE_ADMIN),
+                new Access("POST", "/api/quotes/{id}/accept", PRICE_ADMIN),
+                new Access("POST", "/api/quotes/{id}/reject", PRICE_ADMIN),
+                new Access("POST", "/api/replay/pause", PRICE_ADMIN),
+                new Access("POST", "/api/replay/resume", PRICE_ADMIN),
+                new Access("POST", "/api/replay/step", PRICE_ADMIN));
     }
 }

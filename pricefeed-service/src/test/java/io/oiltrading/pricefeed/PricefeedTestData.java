@@ -1,7 +1,8 @@
 package io.oiltrading.pricefeed;
 
-import static io.restassured.RestAssured.given;
+import static io.oiltrading.platform.security.Roles.ADMIN;
 
+import io.oiltrading.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ final class PricefeedTestData {
 
     static String benchmark(double spikeThresholdSigma) {
         String code = "B" + ProcessHandle.current().pid() % 1000 + "_" + SEQUENCE.incrementAndGet();
-        given().contentType(ContentType.JSON)
+        TestTokens.as("admin", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Test " + code, "unit", "USD_PER_BBL", "currency", "USD",
                         "spikeThresholdSigma", spikeThresholdSigma))
                 .post("/api/benchmarks").then().statusCode(201);

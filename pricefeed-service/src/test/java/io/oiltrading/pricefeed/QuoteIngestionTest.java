@@ -1,8 +1,10 @@
 package io.oiltrading.pricefeed;
 
+import static io.oiltrading.platform.security.Roles.ADMIN;
+import static io.oiltrading.platform.security.Roles.AUDITOR;
+import static io.oiltrading.platform.security.Roles.PRICE_ADMIN;
 import static io.oiltrading.pricefeed.PricefeedTestData.benchmark;
 import static io.oiltrading.pricefeed.PricefeedTestData.eiaFile;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.oiltrading.platform.testing.TestTokens;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,10 +27,11 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 class QuoteIngestionTest {
 
     private static JsonPath importCsv(String code, String csv, boolean validate) {
-        return given().contentType("text/csv").body(csv).queryParam("source", "EIA").queryParam("validate", validate)
+        return TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body(csv).queryParam("source", "EIA").queryParam("validate", validate)
                 .post("/api/benchmarks/" + code + "/quotes/import").then().statusCode(200).extract().jsonPath();
     }
 
@@ -35,7 +40,7 @@ class QuoteIngestionTest {
         for (int i = 0; i < datePrice.length; i += 2) {
             quotes.add(Map.of("date", datePrice[i], "price", datePrice[i + 1]));
         }
-        return given().contentType(ContentType.JSON).body(Map.of("source", "TEST", "quotes", quotes))
+        return TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("source", "TEST", "quotes", quotes))
                 .post("/api/benchmarks/" + code + "/quotes").then().statusCode(200).extract().jsonPath();
     }
 
@@ -61,7 +66,7 @@ class QuoteIngestionTest {
     void theNegativeWtiQuoteIsValidAndAPlausibleOneIsAccepted() {
         String trusted = benchmark(8);
         importCsv(trusted, eiaFile("wti-daily.csv"), false);
-        given().get("/api/benchmarks/" + trusted + "/quotes/window?date=2020-04-20&before=2&after=1").then().statusCode(200)
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + trusted + "/quotes/window?date=2020-04-20&before=2&after=1").then().statusCode(200)
                 .body("onDate.price", equalTo(-36.98f))
                 .body("before.date", equalTo(List.of("2020-04-16", "2020-04-17")))
                 .body("after[0].date", equalTo("2020-04-21"));
@@ -71,14 +76,14 @@ class QuoteIngestionTest {
         JsonPath result = importCsv(validated, eiaFile("wti-daily.csv"), true);
         Map<String, Object> held = result.getMap("quarantined.find { it.date == '2020-04-20' }");
         assertTrue(String.valueOf(held.get("reason")).contains("standard deviations"), String.valueOf(held));
-        long id = given().get("/api/quotes/quarantine").then().statusCode(200).extract().jsonPath()
+        long id = TestTokens.as("auditor", AUDITOR).get("/api/quotes/quarantine").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.benchmark == '" + validated + "' && it.date == '2020-04-20' }.id");
-        given().header("X-User", "price-admin").contentType(ContentType.JSON).body(Map.of("reason", "Contract expiry squeeze, confirmed with NYMEX"))
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "Contract expiry squeeze, confirmed with NYMEX"))
                 .post("/api/quotes/" + id + "/accept").then().statusCode(200)
-                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("price-admin"));
-        given().get("/api/benchmarks/" + validated + "/quotes?from=2020-04-20&to=2020-04-20").then()
+                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("paula"));
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + validated + "/quotes?from=2020-04-20&to=2020-04-20").then()
                 .body("quotes[0].price", equalTo(-36.98f));
-        given().header("X-User", "price-admin").contentType(ContentType.JSON).body(Map.of("reason", "again"))
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/api/quotes/" + id + "/reject").then().statusCode(409);
     }
 
@@ -92,32 +97,32 @@ class QuoteIngestionTest {
         assertEquals(2, corrected.getInt("items[0].version"));
         assertEquals("UNCHANGED", ingest(code, "2026-03-03", 80.45).getString("items[0].outcome"));
 
-        given().get("/api/benchmarks/" + code + "/quotes?from=2026-03-02&to=2026-03-03").then()
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/quotes?from=2026-03-02&to=2026-03-03").then()
                 .body("quotes.price", equalTo(List.of(80.0f, 80.45f)))
                 .body("missingPublicationDays", equalTo(List.of()));
-        given().get("/api/benchmarks/" + code + "/quotes?from=2026-03-02&to=2026-03-04&allVersions=true").then()
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/quotes?from=2026-03-02&to=2026-03-04&allVersions=true").then()
                 .body("quotes.version", equalTo(List.of(1, 1, 2)))
                 .body("quotes.price", equalTo(List.of(80.0f, 80.4f, 80.45f)))
                 .body("missingPublicationDays", equalTo(List.of("2026-03-04")));
-        given().get("/api/benchmarks/" + code + "/quotes/latest").then().body("price", equalTo(80.45f)).body("version", equalTo(2));
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/quotes/latest").then().body("price", equalTo(80.45f)).body("version", equalTo(2));
     }
 
     @Test
     void fredMissingValuesAreMissingNeverZeroAndHolidaysAreNotMissing() {
         String code = benchmark(8);
         String fred = "observation_date,DCOILBRENTEU\n2020-04-09,31.54\n2020-04-10,.\n2020-04-13,\n2020-04-14,28.99\n";
-        JsonPath result = given().contentType("text/csv").body(fred).post("/api/benchmarks/" + code + "/quotes/import")
+        JsonPath result = TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body(fred).post("/api/benchmarks/" + code + "/quotes/import")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("FRED", result.getString("format"));
         assertEquals(2, result.getInt("rows"));
         assertEquals(2, result.getInt("missing"));
-        given().get("/api/benchmarks/" + code + "/quotes?from=2020-04-09&to=2020-04-14").then()
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/quotes?from=2020-04-09&to=2020-04-14").then()
                 .body("quotes.price", not(hasItem(0.0f)))
                 .body("missingPublicationDays", equalTo(List.of("2020-04-10", "2020-04-13")));
 
-        given().contentType(ContentType.JSON).body(Map.of("date", "2020-04-10", "name", "Good Friday"))
+        TestTokens.as("admin", ADMIN).contentType(ContentType.JSON).body(Map.of("date", "2020-04-10", "name", "Good Friday"))
                 .post("/api/benchmarks/" + code + "/holidays").then().statusCode(201);
-        given().get("/api/benchmarks/" + code + "/quotes?from=2020-04-09&to=2020-04-14").then()
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/quotes?from=2020-04-09&to=2020-04-14").then()
                 .body("missingPublicationDays", equalTo(List.of("2020-04-13")));
     }
 
@@ -133,50 +138,50 @@ class QuoteIngestionTest {
         assertEquals(40, ingest(code, series.toArray()).getInt("counts.ACCEPTED"));
         JsonPath spike = ingest(code, "2025-02-15", 95.0);
         assertEquals("QUARANTINED", spike.getString("items[0].outcome"));
-        var pending = given().get("/api/quotes/quarantine").then().statusCode(200)
+        var pending = TestTokens.as("auditor", AUDITOR).get("/api/quotes/quarantine").then().statusCode(200)
                 .body("benchmark", hasItem(code)).extract().jsonPath();
         long id = pending.getLong("find { it.benchmark == '" + code + "' }.id");
-        given().header("X-User", "price-admin").contentType(ContentType.JSON).body(Map.of("reason", "fat finger"))
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "fat finger"))
                 .post("/api/quotes/" + id + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"))
                 .body("reason", containsString("rejected: fat finger"));
-        given().get("/api/benchmarks/" + code + "/quotes/latest").then().body("date", equalTo("2025-02-14"));
-        given().header("X-User", "price-admin").contentType(ContentType.JSON).body(Map.of()).post("/api/quotes/" + id + "/accept")
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/quotes/latest").then().body("date", equalTo("2025-02-14"));
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of()).post("/api/quotes/" + id + "/accept")
                 .then().statusCode(400);
     }
 
     @Test
     void badFilesAndBatchesAreRefusedWholeNamingTheLine() {
         String code = benchmark(4);
-        given().contentType("text/csv").body("Date,Price\n2020-01-02,61.2\n2020-02-30,60.1\n")
+        TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body("Date,Price\n2020-01-02,61.2\n2020-02-30,60.1\n")
                 .post("/api/benchmarks/" + code + "/quotes/import").then().statusCode(400)
                 .body("errors.field", hasItem("line 3"));
-        given().contentType("text/csv").body("When,What\n2020-01-02,61.2\n")
+        TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body("When,What\n2020-01-02,61.2\n")
                 .post("/api/benchmarks/" + code + "/quotes/import").then().statusCode(400);
-        given().contentType("text/csv").body("Date,Price\n2020-01-02,abc\n")
+        TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body("Date,Price\n2020-01-02,abc\n")
                 .post("/api/benchmarks/" + code + "/quotes/import").then().statusCode(400).body("errors.field", hasItem("line 2"));
-        given().contentType(ContentType.JSON).body(Map.of("source", "T", "quotes", List.of(Map.of("date", "2020-01-02"))))
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("source", "T", "quotes", List.of(Map.of("date", "2020-01-02"))))
                 .post("/api/benchmarks/" + code + "/quotes").then().statusCode(400).body("errors.field", hasItem("quotes[0].price"));
-        given().contentType(ContentType.JSON).body(Map.of("source", "T", "quotes",
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("source", "T", "quotes",
                         List.of(Map.of("date", "2020-01-02", "price", 1), Map.of("date", "2020-01-02", "price", 2))))
                 .post("/api/benchmarks/" + code + "/quotes").then().statusCode(400);
-        given().get("/api/benchmarks/" + code + "/quotes?from=2020-01-01&to=2020-01-31").then().body("quotes", equalTo(List.of()));
-        given().get("/api/benchmarks/NO_SUCH/quotes/latest").then().statusCode(404);
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/quotes?from=2020-01-01&to=2020-01-31").then().body("quotes", equalTo(List.of()));
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/NO_SUCH/quotes/latest").then().statusCode(404);
     }
 
     @Test
     void theCurveInForceIsTheLatestPublishedOnOrBeforeTheDate() {
         String code = benchmark(4);
-        given().contentType(ContentType.JSON).body(Map.of("asOf", "2026-11-02", "points", List.of(
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("asOf", "2026-11-02", "points", List.of(
                         Map.of("month", "2027-01", "price", 74.10), Map.of("month", "2027-02", "price", 73.65))))
                 .post("/api/benchmarks/" + code + "/curves").then().statusCode(201);
-        given().contentType("text/csv").body("month,price\n2027-01,75.20\n2027-02,74.80\n2027-03,74.35\n")
+        TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body("month,price\n2027-01,75.20\n2027-02,74.80\n2027-03,74.35\n")
                 .post("/api/benchmarks/" + code + "/curves?asOf=2026-11-16").then().statusCode(201);
-        given().get("/api/benchmarks/" + code + "/curve?date=2026-11-10").then().statusCode(200)
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/curve?date=2026-11-10").then().statusCode(200)
                 .body("asOf", equalTo("2026-11-02")).body("points.price", equalTo(List.of(74.1f, 73.65f)));
-        given().get("/api/benchmarks/" + code + "/curve?date=2026-11-16").then()
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/curve?date=2026-11-16").then()
                 .body("asOf", equalTo("2026-11-16")).body("points.month", equalTo(List.of("2027-01", "2027-02", "2027-03")));
-        given().get("/api/benchmarks/" + code + "/curve?date=2026-11-01").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("asOf", "2026-11-02", "points", List.of(Map.of("month", "2027-01", "price", 1))))
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + code + "/curve?date=2026-11-01").then().statusCode(404);
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("asOf", "2026-11-02", "points", List.of(Map.of("month", "2027-01", "price", 1))))
                 .post("/api/benchmarks/" + code + "/curves").then().statusCode(409);
     }
 }

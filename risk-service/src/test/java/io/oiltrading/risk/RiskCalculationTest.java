@@ -1,5 +1,10 @@
 package io.oiltrading.risk;
 
+import static io.oiltrading.platform.security.Roles.ADMIN;
+import static io.oiltrading.platform.security.Roles.AUDITOR;
+import static io.oiltrading.platform.security.Roles.PRICE_ADMIN;
+import static io.oiltrading.platform.security.Roles.RISK_MANAGER;
+import static io.oiltrading.platform.security.Roles.TRADER;
 import static io.oiltrading.platform.testing.PrometheusText.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.oiltrading.platform.testing.DependenciesResource;
 import io.oiltrading.platform.testing.EiaHistory;
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.oiltrading.platform.testing.TestTokens;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** risk-service against the real trading-service and pricefeed-service APIs, on the real EIA history. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 @QuarkusTestResource(value = DependenciesResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RiskCalculationTest {
@@ -50,13 +58,13 @@ class RiskCalculationTest {
         confirm(trading, "BUY", "BRENT", BRENT_BBL);
         confirm(trading, "SELL", "WTI", -WTI_BBL);
         for (String code : new String[] {"BRENT", "WTI"}) {
-            given().contentType("text/csv").body(EiaHistory.csv(code)).post(pricefeed + "/api/benchmarks/" + code
+            TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body(EiaHistory.csv(code)).post(pricefeed + "/api/benchmarks/" + code
                     + "/quotes/import?validate=false&source=EIA").then().statusCode(200);
         }
     }
 
     private static void post(String url, String json) {
-        given().contentType(ContentType.JSON).header("X-User", "setup").body(json).post(url).then().statusCode(201);
+        TestTokens.as("setup", ADMIN).contentType(ContentType.JSON).body(json).post(url).then().statusCode(201);
     }
 
     private static void confirm(String trading, String direction, String product, double barrels) {
@@ -65,24 +73,24 @@ class RiskCalculationTest {
                 + "\"incoterm\":\"FOB\",\"laycanStart\":\"" + LocalDate.now().plusDays(30) + "\",\"laycanEnd\":\""
                 + LocalDate.now().plusDays(32) + "\",\"pricing\":{\"type\":\"FIXED\",\"fixedPrice\":80,\"priceUnit\":\"USD_PER_BBL\"},"
                 + "\"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},\"trader\":\"t\",\"book\":\"B\"}";
-        long id = given().contentType(ContentType.JSON).header("X-User", "trader").body(terms).post(trading + "/api/contracts")
+        long id = TestTokens.as("trader", TRADER).contentType(ContentType.JSON).body(terms).post(trading + "/api/contracts")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        given().header("X-User", "trader").post(trading + "/api/contracts/" + id + "/submit").then().statusCode(200);
-        given().header("X-User", "approver").post(trading + "/api/contracts/" + id + "/confirm").then().statusCode(200);
+        TestTokens.as("trader", TRADER).post(trading + "/api/contracts/" + id + "/submit").then().statusCode(200);
+        TestTokens.as("approver", RISK_MANAGER).post(trading + "/api/contracts/" + id + "/confirm").then().statusCode(200);
     }
 
     @Test
     @Order(1)
     void varFromTheRealHistoryMatchesAnIndependentComputation() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "gross-book", "kind", "GROSS_EXPOSURE", "threshold", 1_000_000))
+        TestTokens.as("rita", RISK_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "gross-book", "kind", "GROSS_EXPOSURE", "threshold", 1_000_000))
                 .post("/api/risk/limits").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("name", "var-book", "kind", "VAR", "threshold", 50_000_000))
+        TestTokens.as("rita", RISK_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "var-book", "kind", "VAR", "threshold", 50_000_000))
                 .post("/api/risk/limits").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("name", "brent-minus-10", "description", "Brent down 10 USD",
+        TestTokens.as("rita", RISK_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "brent-minus-10", "description", "Brent down 10 USD",
                 "shockType", "USD_PER_BBL", "shocks", Map.of("BRENT", -10))).post("/api/risk/scenarios").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("name", "bad", "description", "x", "shockType", "USD_PER_BBL",
+        TestTokens.as("rita", RISK_MANAGER).contentType(ContentType.JSON).body(Map.of("name", "bad", "description", "x", "shockType", "USD_PER_BBL",
                 "shocks", Map.of("brent", -10))).post("/api/risk/scenarios").then().statusCode(400);
-        JsonPath r = given().get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath r = TestTokens.as("rita", RISK_MANAGER).get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
         assertEquals(-1_000_000, r.getDouble("report.stress.find { it.scenario == 'brent-minus-10' }.pnlUsd"), 1e-6);
 
         // Independent: the last 251 days both EIA series quote, their 250 changes, the 3rd largest loss.
@@ -130,7 +138,7 @@ class RiskCalculationTest {
         assertEquals(true, r.getBoolean("report.limits.find { it.name == 'gross-book' }.breached"));
         assertEquals(false, r.getBoolean("report.limits.find { it.name == 'var-book' }.breached"));
 
-        given().get("/api/risk/snapshots").then().statusCode(200).body("[0].id", equalTo(r.getInt("snapshotId")));
+        TestTokens.as("auditor", AUDITOR).get("/api/risk/snapshots").then().statusCode(200).body("[0].id", equalTo(r.getInt("snapshotId")));
         String metrics = given().get("/metrics").asString();
         assertEquals(hist, sample(metrics, "oil_trading_risk_var_usd{confidence=\"0.99\",method=\"historical\"}"), 1e-3);
         assertEquals(gross, sample(metrics, "oil_trading_risk_exposure_usd{type=\"gross\"}"), 1e-3);
@@ -141,13 +149,13 @@ class RiskCalculationTest {
     @Test
     @Order(2)
     void nDayFiguresAreScaledBySquareRootOfNAndSaySo() {
-        JsonPath one = given().get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
-        JsonPath ten = given().get("/api/risk/calculate?horizonDays=10").then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath one = TestTokens.as("rita", RISK_MANAGER).get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath ten = TestTokens.as("rita", RISK_MANAGER).get("/api/risk/calculate?horizonDays=10").then().statusCode(200).extract().jsonPath().using(EXACT);
         String q = "report.var.find { it.method == 'historical' && it.confidence == 0.99 }.valueUsd";
         assertEquals(one.getDouble(q) * Math.sqrt(10), ten.getDouble(q), 1e-3);
         assertTrue(ten.getString("report.conventions.horizonScaling").contains("√10"));
-        given().get("/api/risk/calculate?changes=SIDEWAYS").then().statusCode(400);
-        given().get("/api/risk/calculate?alignment=CARRY_FORWARD").then().statusCode(200)
+        TestTokens.as("rita", RISK_MANAGER).get("/api/risk/calculate?changes=SIDEWAYS").then().statusCode(400);
+        TestTokens.as("rita", RISK_MANAGER).get("/api/risk/calculate?alignment=CARRY_FORWARD").then().statusCode(200)
                 .body("report.conventions.alignment", equalTo("CARRY_FORWARD"));
     }
 
@@ -156,10 +164,10 @@ class RiskCalculationTest {
     void deliveryMonthsWithAForwardCurveAreValuedOnIt() {
         String pricefeed = ConfigProvider.getConfig().getValue("quarkus.rest-client.pricefeed.url", String.class);
         java.time.YearMonth month = java.time.YearMonth.from(LocalDate.now().plusDays(30));
-        given().contentType(ContentType.JSON).body(Map.of("asOf", LocalDate.now().toString(), "points",
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("asOf", LocalDate.now().toString(), "points",
                 List.of(Map.of("month", month.toString(), "price", 91.5)))).post(pricefeed + "/api/benchmarks/BRENT/curves")
                 .then().statusCode(201);
-        JsonPath r = given().get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath r = TestTokens.as("rita", RISK_MANAGER).get("/api/risk/calculate").then().statusCode(200).extract().jsonPath().using(EXACT);
         assertEquals(BRENT_BBL * 91.5, r.getDouble("report.exposures.find { it.factor == 'BRENT' }.exposureUsd"), 1e-6);
         assertTrue(r.getString("report.exposures.find { it.factor == 'BRENT' }.pricedOn").startsWith("forward curve"));
         assertTrue(r.getString("report.exposures.find { it.factor == 'WTI' }.pricedOn").startsWith("spot"));
@@ -173,7 +181,7 @@ class RiskCalculationTest {
         pricefeed.destroyForcibly();
         pricefeed.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
         long start = System.nanoTime();
-        given().get("/api/risk/calculate").then().statusCode(503).contentType(containsString("problem+json"))
+        TestTokens.as("rita", RISK_MANAGER).get("/api/risk/calculate").then().statusCode(503).contentType(containsString("problem+json"))
                 .body("detail", containsString("pricefeed-service"));
         assertTrue((System.nanoTime() - start) / 1e9 < 15, "the answer comes within the timeouts");
         String metrics = given().get("/metrics").asString();

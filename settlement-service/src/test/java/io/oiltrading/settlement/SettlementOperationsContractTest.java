@@ -1,7 +1,11 @@
 package io.oiltrading.settlement;
 
+import static io.oiltrading.platform.security.Roles.ADMIN;
+import static io.oiltrading.platform.security.Roles.OPERATIONS;
+
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
 import io.oiltrading.platform.testing.OperationsContractTest;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Map;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 class SettlementOperationsContractTest extends OperationsContractTest {
 
     @Override
@@ -23,5 +28,13 @@ class SettlementOperationsContractTest extends OperationsContractTest {
         return List.of("oil_trading_settlement_failures_total", "oil_trading_settlement_failures_open",
                 "oil_trading_settlement_invoices", "oil_trading_settlement_invoices_issued_total",
                 "oil_trading_settlements_overdue", "oil_trading_settlements_overdue_usd");
+    }
+
+    @Override
+    protected List<Access> changes() {
+        return List.of(
+                new Access("POST", "/api/settlement/holidays", ADMIN),
+                new Access("POST", "/api/settlement/runs", OPERATIONS),
+                new Access("POST", "/api/invoices/{id}/payments", OPERATIONS));
     }
 }

@@ -1,5 +1,11 @@
 package io.oiltrading.settlement;
 
+import static io.oiltrading.platform.security.Roles.ADMIN;
+import static io.oiltrading.platform.security.Roles.AUDITOR;
+import static io.oiltrading.platform.security.Roles.OPERATIONS;
+import static io.oiltrading.platform.security.Roles.PRICE_ADMIN;
+import static io.oiltrading.platform.security.Roles.RISK_MANAGER;
+import static io.oiltrading.platform.security.Roles.TRADER;
 import static io.oiltrading.platform.testing.PrometheusText.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +19,8 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.oiltrading.platform.testing.DependenciesResource;
 import io.oiltrading.platform.testing.EiaHistory;
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.oiltrading.platform.testing.TestTokens;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -44,6 +52,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 @QuarkusTestResource(value = DependenciesResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettlementTest {
@@ -71,11 +80,11 @@ class SettlementTest {
     // ---- test data -------------------------------------------------------------------------------------------
 
     private static void post(String url, Object body) {
-        given().contentType(ContentType.JSON).header("X-User", "setup").body(body).post(url).then().statusCode(201);
+        TestTokens.as("setup", ADMIN).contentType(ContentType.JSON).body(body).post(url).then().statusCode(201);
     }
 
     private static void importCsv(String benchmark, String csv) {
-        given().contentType("text/csv").body(csv).post(pricefeed + "/api/benchmarks/" + benchmark
+        TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body(csv).post(pricefeed + "/api/benchmarks/" + benchmark
                 + "/quotes/import?validate=false&source=TEST").then().statusCode(200);
     }
 
@@ -119,11 +128,11 @@ class SettlementTest {
         contract.put("paymentTerms", paymentTerms);
         contract.put("trader", "t");
         contract.put("book", "B");
-        long id = given().contentType(ContentType.JSON).header("X-User", "trader").body(contract)
+        long id = TestTokens.as("trader", TRADER).contentType(ContentType.JSON).body(contract)
                 .post(trading + "/api/contracts").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().header("X-User", "trader").post(trading + "/api/contracts/" + id + "/submit").then().statusCode(200);
-        given().header("X-User", "approver").post(trading + "/api/contracts/" + id + "/confirm").then().statusCode(200);
-        given().contentType(ContentType.JSON).header("X-User", "ops").body(Map.of("blDate", blDate, "blQuantity", new BigDecimal(blQuantity)))
+        TestTokens.as("trader", TRADER).post(trading + "/api/contracts/" + id + "/submit").then().statusCode(200);
+        TestTokens.as("approver", RISK_MANAGER).post(trading + "/api/contracts/" + id + "/confirm").then().statusCode(200);
+        TestTokens.as("ops", OPERATIONS).contentType(ContentType.JSON).body(Map.of("blDate", blDate, "blQuantity", new BigDecimal(blQuantity)))
                 .post(trading + "/api/contracts/" + id + "/deliver").then().statusCode(200);
         return id;
     }
@@ -134,19 +143,19 @@ class SettlementTest {
     }
 
     private static JsonPath pricing(long contractId) {
-        return given().get("/api/settlement/contracts/" + contractId + "/pricing").then().statusCode(200)
+        return TestTokens.as("auditor", AUDITOR).get("/api/settlement/contracts/" + contractId + "/pricing").then().statusCode(200)
                 .extract().jsonPath().using(EXACT);
     }
 
     private static JsonPath run(Long contractId) {
         Map<String, Object> body = new HashMap<>();
         body.put("contractId", contractId);
-        return given().contentType(ContentType.JSON).body(body).post("/api/settlement/runs").then().statusCode(201)
+        return TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body(body).post("/api/settlement/runs").then().statusCode(201)
                 .extract().jsonPath().using(EXACT);
     }
 
     private static List<Map<String, Object>> invoicesOf(long contractId) {
-        return given().get("/api/invoices?contractId=" + contractId).then().statusCode(200).extract().jsonPath()
+        return TestTokens.as("auditor", AUDITOR).get("/api/invoices?contractId=" + contractId).then().statusCode(200).extract().jsonPath()
                 .using(EXACT).getList("items");
     }
 
@@ -233,7 +242,7 @@ class SettlementTest {
         assertEquals(new BigDecimal("-36.98"), wti.get(bl));
         long id = delivered("WTI", "200000", "BBL", formula("WTI", "QUOTES_AROUND_BL", 5, "NEXT_QUOTE_DAY", "-5", "USD_PER_MT"),
                 terms(30, "CALENDAR"), bl.toString(), "198500");
-        BigDecimal barrelsPerTonne = given().get(trading + "/api/products/WTI").then().statusCode(200).extract()
+        BigDecimal barrelsPerTonne = TestTokens.as("auditor", AUDITOR).get(trading + "/api/products/WTI").then().statusCode(200).extract()
                 .jsonPath().using(EXACT).get("barrelsPerTonne");
         BigDecimal premiumPerBarrel = new BigDecimal("-5").divide(barrelsPerTonne, MathContext.DECIMAL128).setScale(3, RoundingMode.HALF_UP);
         List<LocalDate> days = concat(before(wti, bl, 2), concat(List.of(bl), after(wti, bl, 2)));
@@ -248,11 +257,11 @@ class SettlementTest {
         assertEquals(1, r.getInt("failures"));
         assertEquals(0, r.getInt("invoicesIssued"));
         assertTrue(invoicesOf(id).isEmpty());
-        JsonPath failures = given().get("/api/settlement/failures").then().statusCode(200).extract().jsonPath();
+        JsonPath failures = TestTokens.as("auditor", AUDITOR).get("/api/settlement/failures").then().statusCode(200).extract().jsonPath();
         assertEquals("TOLERANCE_BREACH", failures.getString("find { it.contractId == " + id + " }.reason"));
         assertTrue(failures.getString("find { it.contractId == " + id + " }.detail").contains("105000.001"));
         assertEquals(1.0, sample(given().get("/metrics").asString(), "oil_trading_settlement_failures_total{reason=\"tolerance_breach\"}"));
-        given().get("/api/settlement/contracts/" + id + "/pricing").then().statusCode(422)
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/contracts/" + id + "/pricing").then().statusCode(422)
                 .contentType(containsString("problem+json")).body("type", containsString("tolerance-breach"));
     }
 
@@ -288,7 +297,7 @@ class SettlementTest {
         BigDecimal provisionalValue = provisionalAverage.add(new BigDecimal("1.25")).multiply(HUNDRED_THOUSAND).setScale(2, RoundingMode.HALF_UP);
         assertEquals(provisionalValue, provisional.get("valueUsd"));
         assertEquals(provisionalValue, provisional.get("amountDueUsd"));
-        JsonPath detail = given().get("/api/invoices/" + provisional.get("id")).then().statusCode(200).extract().jsonPath();
+        JsonPath detail = TestTokens.as("auditor", AUDITOR).get("/api/invoices/" + provisional.get("id")).then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(false, false, false, false, true), detail.getList("lines.estimated"));
         assertEquals(0, run(id).getInt("invoicesIssued"), "an incomplete window issues the provisional once");
 
@@ -345,15 +354,15 @@ class SettlementTest {
         for (int i = 0; i < 3; i++) {
             delivered("BRENT", "100000", "BBL", fixed("30"), terms(30, "CALENDAR"), "2020-06-10", "100000");
         }
-        long before = given().get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
+        long before = TestTokens.as("auditor", AUDITOR).get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
         CompletableFuture<JsonPath> a = CompletableFuture.supplyAsync(() -> run(null));
         CompletableFuture<JsonPath> b = CompletableFuture.supplyAsync(() -> run(null));
         int issued = a.get(120, TimeUnit.SECONDS).getInt("invoicesIssued") + b.get(120, TimeUnit.SECONDS).getInt("invoicesIssued");
-        long after = given().get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
+        long after = TestTokens.as("auditor", AUDITOR).get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
         assertTrue(issued >= 3, "the three new contracts are invoiced");
         assertEquals(after - before, issued, "each issued invoice counted once");
         assertEquals(0, run(null).getInt("invoicesIssued"), "a further run finds nothing to issue");
-        List<Map<String, Object>> all = given().get("/api/invoices?size=200").then().extract().jsonPath().getList("items");
+        List<Map<String, Object>> all = TestTokens.as("auditor", AUDITOR).get("/api/invoices?size=200").then().extract().jsonPath().getList("items");
         Map<String, Long> perContractAndType = new HashMap<>();
         all.stream().filter(i -> !"DIFFERENCE".equals(i.get("type")))
                 .forEach(i -> perContractAndType.merge(i.get("contractId") + "/" + i.get("type"), 1L, Long::sum));
@@ -368,7 +377,7 @@ class SettlementTest {
         double counted = sample(given().get("/metrics").asString(), "oil_trading_settlement_failures_total{reason=\"missing_quotes\"}");
         run(id);
         run(id);
-        JsonPath open = given().get("/api/settlement/failures").then().statusCode(200).extract().jsonPath();
+        JsonPath open = TestTokens.as("auditor", AUDITOR).get("/api/settlement/failures").then().statusCode(200).extract().jsonPath();
         assertEquals("MISSING_QUOTES", open.getString("find { it.contractId == " + id + " }.reason"));
         assertEquals(2, open.getInt("find { it.contractId == " + id + " }.attempts"), "one open failure, two attempts");
         String metrics = given().get("/metrics").asString();
@@ -378,7 +387,7 @@ class SettlementTest {
         importCsv("GASOIL", "Date,Price\n2020-04-09,250.25\n2020-04-14,248.00\n2020-04-15,246.50\n2020-04-16,251.75\n"
                 + "2020-04-17,249.00\n2020-04-20,240.00\n2020-04-21,231.50\n2020-04-22,236.00\n2020-04-23,238.25\n2020-04-24,239.00\n");
         assertEquals(1, run(id).getInt("invoicesIssued"));
-        given().get("/api/settlement/failures").then().statusCode(200).body("findAll { it.contractId == " + id + " }.size()", equalTo(0));
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/failures").then().statusCode(200).body("findAll { it.contractId == " + id + " }.size()", equalTo(0));
         Map<String, Object> invoice = invoicesOf(id).get(0);
         assertEquals("FINAL", invoice.get("type"));
         // 09, 14, 15, 16, 17 → 249.10 + 12.5 premium, per tonne on 20,000 MT.
@@ -396,37 +405,37 @@ class SettlementTest {
         Object invoiceId = invoice.get("id");
         assertEquals(new BigDecimal("1992375.00"), invoice.get("amountDueUsd"), "20.125 × 99,000 bbl");
         assertEquals(true, invoice.get("overdue"));
-        given().get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(invoiceId));
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(invoiceId));
         assertTrue(sample(given().get("/metrics").asString(), "oil_trading_settlements_overdue") >= 1);
-        int overdueBefore = given().get("/api/invoices/overdue").then().extract().path("size()");
+        int overdueBefore = TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().extract().path("size()");
         given().get("/health/detailed").then().body("business.overdueInvoices", equalTo(overdueBefore));
 
         String url = "/api/invoices/" + invoiceId + "/payments";
-        given().contentType(ContentType.JSON).header("X-User", "ops").body(Map.of("amountUsd", 1_000_000, "paidOn", "2020-05-06", "reference", "WIRE-1"))
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body(Map.of("amountUsd", 1_000_000, "paidOn", "2020-05-06", "reference", "WIRE-1"))
                 .post(url).then().statusCode(201);
-        given().get("/api/invoices/" + invoiceId).then().body("invoice.status", equalTo("PARTIALLY_PAID"))
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/" + invoiceId).then().body("invoice.status", equalTo("PARTIALLY_PAID"))
                 .body("invoice.outstandingUsd", equalTo(992375.0f));
-        given().contentType(ContentType.JSON).header("X-User", "ops").body(Map.of("amountUsd", 1_000_000, "paidOn", "2020-05-07", "reference", "WIRE-2"))
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body(Map.of("amountUsd", 1_000_000, "paidOn", "2020-05-07", "reference", "WIRE-2"))
                 .post(url).then().statusCode(422).contentType(containsString("problem+json")).body("detail", containsString("992375.00"));
-        given().contentType(ContentType.JSON).header("X-User", "ops").body(Map.of("amountUsd", 1, "paidOn", "2020-05-07", "reference", "WIRE-1"))
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body(Map.of("amountUsd", 1, "paidOn", "2020-05-07", "reference", "WIRE-1"))
                 .post(url).then().statusCode(409);
-        given().contentType(ContentType.JSON).header("X-User", "ops").body(Map.of("amountUsd", 1, "paidOn", "2999-01-01", "reference", "WIRE-3"))
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body(Map.of("amountUsd", 1, "paidOn", "2999-01-01", "reference", "WIRE-3"))
                 .post(url).then().statusCode(400);
-        given().contentType(ContentType.JSON).header("X-User", "ops").body(Map.of("amountUsd", 992375, "paidOn", "2020-05-08", "reference", "WIRE-4"))
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body(Map.of("amountUsd", 992375, "paidOn", "2020-05-08", "reference", "WIRE-4"))
                 .post(url).then().statusCode(201);
-        given().get("/api/invoices/" + invoiceId).then().body("invoice.status", equalTo("PAID")).body("invoice.overdue", equalTo(false))
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/" + invoiceId).then().body("invoice.status", equalTo("PAID")).body("invoice.overdue", equalTo(false))
                 .body("payments.size()", equalTo(2));
-        given().get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(invoiceId)));
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(invoiceId)));
         given().get("/health/detailed").then().body("business.overdueInvoices", equalTo(overdueBefore - 1));
-        given().get("/api/invoices?status=PAID&contractId=" + id).then().body("total", equalTo(1));
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices?status=PAID&contractId=" + id).then().body("total", equalTo(1));
     }
 
     @Test
     @Order(9)
     void theInvoicePdfHoldsTheFigures() throws Exception {
-        Map<String, Object> provisional = given().get("/api/invoices?type=PROVISIONAL").then().statusCode(200).extract()
+        Map<String, Object> provisional = TestTokens.as("auditor", AUDITOR).get("/api/invoices?type=PROVISIONAL").then().statusCode(200).extract()
                 .jsonPath().using(EXACT).getMap("items[0]");
-        byte[] pdf = given().get("/api/invoices/" + provisional.get("id") + "/pdf").then().statusCode(200)
+        byte[] pdf = TestTokens.as("auditor", AUDITOR).get("/api/invoices/" + provisional.get("id") + "/pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         PdfReader reader = new PdfReader(pdf);
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
@@ -434,37 +443,37 @@ class SettlementTest {
         assertTrue(text.contains("PROVISIONAL invoice " + provisional.get("number")), text);
         assertTrue(text.contains(((BigDecimal) provisional.get("valueUsd")).toPlainString() + " USD"), text);
         assertTrue(text.contains("ESTIMATED"), "the estimated quote is labelled: " + text);
-        given().get("/api/invoices/999999/pdf").then().statusCode(404).contentType(containsString("problem+json"));
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/999999/pdf").then().statusCode(404).contentType(containsString("problem+json"));
     }
 
     @Test
     @Order(10)
     void badInputIsAProblemAndChangesNothing() {
-        long before = given().get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
-        given().contentType(ContentType.JSON).body("{\"contractId\": \"abc\"}").post("/api/settlement/runs").then().statusCode(400)
+        long before = TestTokens.as("auditor", AUDITOR).get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body("{\"contractId\": \"abc\"}").post("/api/settlement/runs").then().statusCode(400)
                 .contentType(containsString("problem+json"));
-        given().contentType(ContentType.JSON).body("{\"contractId\": -1}").post("/api/settlement/runs").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Map.of("contractId", 987654)).post("/api/settlement/runs").then().statusCode(404);
-        given().get("/api/invoices?type=FINALISH").then().statusCode(400).body("errors[0].field", equalTo("type"));
-        given().contentType(ContentType.JSON).header("X-User", "ops").body("{\"amountUsd\": -5, \"paidOn\": \"2020-13-45\"}")
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body("{\"contractId\": -1}").post("/api/settlement/runs").then().statusCode(400);
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body(Map.of("contractId", 987654)).post("/api/settlement/runs").then().statusCode(404);
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices?type=FINALISH").then().statusCode(400).body("errors[0].field", equalTo("type"));
+        TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body("{\"amountUsd\": -5, \"paidOn\": \"2020-13-45\"}")
                 .post("/api/invoices/1/payments").then().statusCode(400).contentType(containsString("problem+json"));
-        given().get("/api/settlement/contracts/abc/pricing").then().statusCode(404);
-        assertEquals(before, given().get("/api/invoices?size=1").then().extract().jsonPath().getLong("total"));
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/contracts/abc/pricing").then().statusCode(404);
+        assertEquals(before, TestTokens.as("auditor", AUDITOR).get("/api/invoices?size=1").then().extract().jsonPath().getLong("total"));
     }
 
     @Test
     @Order(11)
     void pricefeedDownIsRecordedAndAnswered503() throws Exception {
-        long formulaContract = (long) (int) given().get("/api/invoices?type=PROVISIONAL").then().extract().jsonPath().get("items[0].contractId");
+        long formulaContract = (long) (int) TestTokens.as("auditor", AUDITOR).get("/api/invoices?type=PROVISIONAL").then().extract().jsonPath().get("items[0].contractId");
         long pid = ConfigProvider.getConfig().getValue(DependenciesResource.PRICEFEED_PID, Long.class);
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
         process.destroyForcibly();
         process.onExit().get(10, TimeUnit.SECONDS);
         JsonPath r = run(formulaContract);
         assertEquals(1, r.getInt("failures"));
-        given().get("/api/settlement/failures").then()
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/failures").then()
                 .body("find { it.contractId == " + formulaContract + " }.reason", equalTo("DEPENDENCY_UNAVAILABLE"));
-        given().get("/api/settlement/contracts/" + formulaContract + "/pricing").then().statusCode(503)
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/contracts/" + formulaContract + "/pricing").then().statusCode(503)
                 .contentType(containsString("problem+json")).body("detail", containsString("pricefeed-service"));
     }
 }

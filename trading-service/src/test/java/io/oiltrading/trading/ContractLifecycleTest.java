@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 class ContractLifecycleTest {
 
     private String product;
@@ -81,6 +83,7 @@ class ContractLifecycleTest {
             case "deliver" -> deliver(id);
             case "cancel" -> cancel(id);
             case "confirm" -> step("bob", id, action);
+            case "settle" -> step("ops", id, action);
             default -> step("alice", id, action);
         };
     }
@@ -194,9 +197,34 @@ class ContractLifecycleTest {
     }
 
     @Test
-    void changesNeedTheActingUser() {
-        io.restassured.RestAssured.given().contentType(ContentType.JSON).body(terms()).post("/api/contracts")
-                .then().statusCode(400).body("type", org.hamcrest.Matchers.endsWith("/missing-user"));
+    void theAuditNamesTheTokensUserWhateverHeaderIsSent() {
+        long id = as("alice").header("X-User", "mallory").contentType(ContentType.JSON).body(terms())
+                .post("/api/contracts").then().statusCode(201).body("createdBy", equalTo("alice"))
+                .extract().jsonPath().getLong("id");
+        as("auditor").get("/api/contracts/" + id + "/audit").then().body("actor", equalTo(List.of("alice")));
+    }
+
+    @Test
+    void adminsNeedFourEyesToo() {
+        // dana trades and administers; her own deal still needs someone else's confirmation
+        long id = as("dana").contentType(ContentType.JSON).body(terms()).post("/api/contracts")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        step("dana", id, "submit").then().statusCode(200);
+        step("dana", id, "confirm").then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("/four-eyes"));
+        step("refdata", id, "confirm").then().statusCode(200).body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void rolesSeparateDuties() {
+        long id = capture(terms());
+        step("alice", id, "submit").then().statusCode(200);
+        step("auditor", id, "confirm").then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("/forbidden"));
+        step("ops", id, "confirm").then().statusCode(403);
+        as("alice").contentType(ContentType.JSON).body(Map.of("maxNetBbl", 1))
+                .put("/api/positions/limits/" + product).then().statusCode(403);
+        as("alice").contentType(ContentType.JSON).body(Map.of("reason", "trader tries"))
+                .post("/api/counterparties/" + counterparty + "/block").then().statusCode(403);
+        as("auditor").get("/api/contracts/" + id).then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"));
     }
 
     @Test

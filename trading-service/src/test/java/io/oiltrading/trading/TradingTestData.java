@@ -1,9 +1,10 @@
 package io.oiltrading.trading;
 
-import static io.restassured.RestAssured.given;
-
+import io.oiltrading.platform.security.Roles;
+import io.oiltrading.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -103,8 +104,27 @@ public final class TradingTestData {
         return terms;
     }
 
-    public static io.restassured.specification.RequestSpecification as(String user) {
-        return given().header("X-User", user);
+    /**
+     * The people of these tests and their roles: alice and bob trade, carol and risk manage risk, ops runs
+     * operations, refdata keeps reference data, dana both trades and administers, auditor only reads.
+     */
+    private static final Map<String, String[]> CAST = Map.of(
+            "alice", new String[] {Roles.TRADER},
+            "bob", new String[] {Roles.TRADER},
+            "carol", new String[] {Roles.RISK_MANAGER},
+            "risk", new String[] {Roles.RISK_MANAGER},
+            "ops", new String[] {Roles.OPERATIONS},
+            "refdata", new String[] {Roles.ADMIN},
+            "dana", new String[] {Roles.TRADER, Roles.ADMIN},
+            "auditor", new String[] {Roles.AUDITOR});
+
+    /** A request by one of the {@link #CAST}, with a signed token carrying their roles. */
+    public static RequestSpecification as(String user) {
+        String[] roles = CAST.get(user);
+        if (roles == null) {
+            throw new IllegalArgumentException(user + " is not in the test cast");
+        }
+        return TestTokens.as(user, roles);
     }
 
     /** Captures a contract as alice; returns its id. */

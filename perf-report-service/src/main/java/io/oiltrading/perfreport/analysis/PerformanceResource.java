@@ -1,6 +1,7 @@
 package io.oiltrading.perfreport.analysis;
 
 import io.oiltrading.perfreport.cluster.ClusterView;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The guide's performance API over the Prometheus HTTP API; every figure comes with its PromQL. */
+@Authenticated
 @Path("/api/performance")
 @Tag(name = "Performance")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package io.oiltrading.perfreport.benchmark;
 
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,6 +21,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/performance/benchmark")
 @Tag(name = "Performance")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +46,7 @@ public class BenchmarkResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a bounded load to one endpoint of a platform service and measure it")
+    @RolesAllowed({Roles.ADMIN})
     public BenchmarkService.BenchmarkResult run(@Valid @NotNull BenchmarkRequest request) {
         return benchmarks.run(request.service(), request.path(), request.requests(), request.concurrency());
     }

@@ -2,6 +2,7 @@ package io.oiltrading.perfreport.benchmark;
 
 import io.oiltrading.perfreport.config.PerfReportConfig;
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.platform.security.ServiceIdentity;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.panache.common.Sort;
@@ -47,7 +48,7 @@ public class BenchmarkService {
         Instant startedAt = Instant.now();
         LoadRunner.Measurement m;
         try {
-            m = LoadRunner.run(target, requests, Math.min(concurrency, requests), bounds.maxDuration(),
+            m = LoadRunner.run(target, ServiceIdentity.bearer(), requests, Math.min(concurrency, requests), bounds.maxDuration(),
                     bounds.requestTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

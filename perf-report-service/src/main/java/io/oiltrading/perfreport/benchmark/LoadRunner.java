@@ -29,10 +29,12 @@ final class LoadRunner {
     private LoadRunner() {
     }
 
-    static Measurement run(URI target, int requests, int concurrency, Duration maxDuration, Duration requestTimeout)
-            throws InterruptedException {
+    /** @param authorization the Authorization header every request carries (the service's own token) */
+    static Measurement run(URI target, String authorization, int requests, int concurrency, Duration maxDuration,
+                           Duration requestTimeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout)
+                .header("Authorization", authorization).GET().build();
         long[] latencies = new long[requests];
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger recorded = new AtomicInteger();

@@ -2,6 +2,9 @@ package io.oiltrading.perfreport.report;
 
 import io.oiltrading.platform.api.Page;
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +29,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/performance")
 @Tag(name = "Performance")
 public class ReportResource {
@@ -65,6 +69,7 @@ public class ReportResource {
     @Path("/reports")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make and store the report of the last whole hour, day or week now")
+    @RolesAllowed({Roles.ADMIN})
     public Response generate(@QueryParam("kind") @DefaultValue("HOURLY") String kind) {
         StoredReport r = reports.generate(kind(kind));
         return Response.created(URI.create("/api/performance/reports/" + r.id)).entity(ReportService.ReportInfo.of(r)).build();
@@ -83,6 +88,7 @@ public class ReportResource {
     @Path("/reports")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Delete stored reports older than the given number of days")
+    @RolesAllowed({Roles.ADMIN})
     public Map<String, Long> delete(@QueryParam("olderThanDays") @Min(0) @Max(3650) Integer olderThanDays) {
         if (olderThanDays == null) {
             throw ProblemException.invalid("olderThanDays", "is required");

@@ -1,5 +1,7 @@
 package io.oiltrading.perfreport.analysis;
 
+import static io.oiltrading.platform.security.Roles.ADMIN;
+import static io.oiltrading.platform.security.Roles.AUDITOR;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +15,8 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import io.oiltrading.perfreport.MonitoringStackResource;
 import io.oiltrading.platform.testing.EmbeddedPostgresResource;
+import io.oiltrading.platform.testing.TestTokens;
+import io.oiltrading.platform.testing.TokenIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TokenIssuerResource.class)
 @QuarkusTestResource(value = MonitoringStackResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PerformanceApiTest {
@@ -54,10 +59,10 @@ class PerformanceApiTest {
                 promql("sum(up)", Instant.now()).getList("data.result").size() == 1
                         && promql("sum(up)", Instant.now()).getDouble("data.result[0].value[1]") == 3);
         for (int i = 0; i < PRODUCT_LISTS; i++) {
-            given().get(trading + "/api/products").then().statusCode(200);
+            TestTokens.as("auditor", AUDITOR).get(trading + "/api/products").then().statusCode(200);
         }
         for (int i = 0; i < MISSING_PRODUCTS; i++) {
-            given().get(trading + "/api/products/NOPE" + i).then().statusCode(404);
+            TestTokens.as("auditor", AUDITOR).get(trading + "/api/products/NOPE" + i).then().statusCode(404);
         }
         // Two scrapes after the last request, so that the counters Prometheus holds include all of it.
         Instant sent = Instant.now();
@@ -78,7 +83,7 @@ class PerformanceApiTest {
     @Test
     @Order(1)
     void theSummaryMatchesPromqlRunByTheTest() {
-        JsonPath s = given().get("/api/performance/metrics/summary?window=2m").then().statusCode(200).extract().jsonPath()
+        JsonPath s = TestTokens.as("auditor", AUDITOR).get("/api/performance/metrics/summary?window=2m").then().statusCode(200).extract().jsonPath()
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
         Instant at = Instant.parse(s.getString("evaluatedAt"));
         String job = "services.find { it.service == 'trading-service' }";
@@ -102,7 +107,7 @@ class PerformanceApiTest {
     @Test
     @Order(2)
     void trendsAndBottlenecksComeFromTheSameSeries() {
-        JsonPath t = given().get("/api/performance/trends?window=2m").then().statusCode(200).extract().jsonPath()
+        JsonPath t = TestTokens.as("auditor", AUDITOR).get("/api/performance/trends?window=2m").then().statusCode(200).extract().jsonPath()
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
         List<Map<String, Object>> trading = t.getList("trends.findAll { it.metric == 'requestsPerSecond' && it.service == 'trading-service' }");
         assertEquals(1, trading.size());
@@ -112,7 +117,7 @@ class PerformanceApiTest {
         assertEquals(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
                 t.getDouble("trends.find { it.metric == 'requestsPerSecond' && it.service == 'trading-service' }.mean"), 1e-6);
         assertNotNull(trading.get(0).get("direction"));
-        JsonPath b = given().get("/api/performance/bottlenecks?window=2m").then().statusCode(200).extract().jsonPath();
+        JsonPath b = TestTokens.as("auditor", AUDITOR).get("/api/performance/bottlenecks?window=2m").then().statusCode(200).extract().jsonPath();
         assertEquals("SLOW_ENDPOINT", b.getString("findings.find { it.service == 'trading-service' }.kind"));
         assertTrue(b.getString("findings[0].query").startsWith("sum by"));
     }
@@ -121,7 +126,7 @@ class PerformanceApiTest {
     @Order(3)
     void alertsFromPrometheusAndAlertmanager() {
         Awaitility.await().atMost(20, TimeUnit.SECONDS).untilAsserted(() ->
-                given().get("/api/performance/alerts").then().statusCode(200)
+                TestTokens.as("auditor", AUDITOR).get("/api/performance/alerts").then().statusCode(200)
                         .body("prometheus.find { it.name == 'TestAlwaysFiring' }.state", equalTo("firing"))
                         .body("prometheus.find { it.name == 'TestPending' }.state", equalTo("pending"))
                         .body("alertmanager.name", hasItem("TestAlwaysFiring"))
@@ -134,16 +139,16 @@ class PerformanceApiTest {
     void reportsAsJsonCsvAndPdfWithCharts() throws Exception {
         Instant to = Instant.now();
         String period = "?from=" + to.minus(Duration.ofMinutes(3)).getEpochSecond() + "&to=" + to;
-        given().get("/api/performance/report" + period).then().statusCode(400).body("errors[0].field", equalTo("from"));
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/report" + period).then().statusCode(400).body("errors[0].field", equalTo("from"));
         period = "?from=" + to.minus(Duration.ofMinutes(3)) + "&to=" + to;
-        given().get("/api/performance/report" + period).then().statusCode(200)
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/report" + period).then().statusCode(200)
                 .body("sources.prometheus", equalTo("ok")).body("sources.kubernetes", containsString("did not answer"))
                 .body("summary.services.service", hasItem("trading-service"));
-        String csv = given().get("/api/performance/report" + period + "&format=csv").then().statusCode(200)
+        String csv = TestTokens.as("auditor", AUDITOR).get("/api/performance/report" + period + "&format=csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith("scope,service,method,uri,requests_per_second"), csv);
         assertTrue(csv.contains("endpoint,trading-service,GET,/api/products,"), csv);
-        byte[] pdf = given().get("/api/performance/report" + period + "&format=pdf").then().statusCode(200)
+        byte[] pdf = TestTokens.as("auditor", AUDITOR).get("/api/performance/report" + period + "&format=pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         assertTrue(imageCount(pdf) >= 2, "a latency and a throughput chart");
     }
@@ -171,25 +176,25 @@ class PerformanceApiTest {
     @Test
     @Order(5)
     void storedReportsAreListedDownloadedAndRetained() throws Exception {
-        long id = given().post("/api/performance/reports?kind=HOURLY").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().post("/api/performance/reports?kind=HOURLY").then().statusCode(201).body("id", equalTo((int) id));
-        given().get("/api/performance/reports").then().statusCode(200).body("items.id", hasItem((int) id));
-        given().get("/api/performance/reports/" + id).then().statusCode(200).body("kind", equalTo("HOURLY"));
-        byte[] pdf = given().get("/api/performance/reports/" + id + "?format=pdf").then().statusCode(200).extract().asByteArray();
+        long id = TestTokens.as("admin", ADMIN).post("/api/performance/reports?kind=HOURLY").then().statusCode(201).extract().jsonPath().getLong("id");
+        TestTokens.as("admin", ADMIN).post("/api/performance/reports?kind=HOURLY").then().statusCode(201).body("id", equalTo((int) id));
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/reports").then().statusCode(200).body("items.id", hasItem((int) id));
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/reports/" + id).then().statusCode(200).body("kind", equalTo("HOURLY"));
+        byte[] pdf = TestTokens.as("auditor", AUDITOR).get("/api/performance/reports/" + id + "?format=pdf").then().statusCode(200).extract().asByteArray();
         assertTrue(new String(pdf, 0, 5).startsWith("%PDF"));
-        given().get("/api/performance/reports?kind=MONTHLY").then().statusCode(400);
-        given().get("/api/performance/reports?olderThanDays=1").then().statusCode(200).body("total", equalTo(0));
-        given().delete("/api/performance/reports?olderThanDays=1").then().statusCode(200).body("deleted", equalTo(0));
-        given().delete("/api/performance/reports?olderThanDays=0").then().statusCode(200).body("deleted", equalTo(1));
-        given().get("/api/performance/reports/" + id).then().statusCode(404);
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/reports?kind=MONTHLY").then().statusCode(400);
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/reports?olderThanDays=1").then().statusCode(200).body("total", equalTo(0));
+        TestTokens.as("admin", ADMIN).delete("/api/performance/reports?olderThanDays=1").then().statusCode(200).body("deleted", equalTo(0));
+        TestTokens.as("admin", ADMIN).delete("/api/performance/reports?olderThanDays=0").then().statusCode(200).body("deleted", equalTo(1));
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/reports/" + id).then().statusCode(404);
     }
 
     @Test
     @Order(6)
     void badWindowsAreRefused() {
-        given().get("/api/performance/metrics/summary?window=5x").then().statusCode(400).contentType(containsString("problem+json"));
-        given().get("/api/performance/trends?window=400d").then().statusCode(400);
-        given().get("/api/performance/report?format=docx").then().statusCode(400);
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/metrics/summary?window=5x").then().statusCode(400).contentType(containsString("problem+json"));
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/trends?window=400d").then().statusCode(400);
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/report?format=docx").then().statusCode(400);
     }
 
     @Test
@@ -199,11 +204,11 @@ class PerformanceApiTest {
         ProcessHandle p = ProcessHandle.of(pid).orElseThrow();
         p.destroyForcibly();
         p.onExit().get(10, TimeUnit.SECONDS);
-        given().get("/api/performance/metrics/summary").then().statusCode(503).contentType(containsString("problem+json"))
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/metrics/summary").then().statusCode(503).contentType(containsString("problem+json"))
                 .body("detail", containsString("prometheus"));
-        given().get("/api/performance/report").then().statusCode(200)
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/report").then().statusCode(200)
                 .body("sources.prometheus", containsString("did not answer")).body("summary", org.hamcrest.Matchers.nullValue());
-        given().get("/api/performance/alerts").then().statusCode(200)
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/alerts").then().statusCode(200)
                 .body("sources.prometheus", containsString("did not answer")).body("sources.alertmanager", equalTo("ok"));
     }
 }

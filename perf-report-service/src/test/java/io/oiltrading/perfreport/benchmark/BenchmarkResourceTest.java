@@ -1,15 +1,17 @@
 package io.oiltrading.perfreport.benchmark;
 
-import static io.restassured.RestAssured.given;
+import static io.oiltrading.platform.security.Roles.ADMIN;
+import static io.oiltrading.platform.security.Roles.AUDITOR;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oiltrading.perfreport.TargetServerResource;
+import io.oiltrading.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkResourceTest {
 
     private static JsonPath benchmark(String path, int requests, int concurrency, int status) {
-        return given().contentType(ContentType.JSON)
+        return TestTokens.as("admin", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("service", "TRADING", "path", path, "requests", requests, "concurrency", concurrency))
                 .post("/api/performance/benchmark").then().statusCode(status).extract().jsonPath();
     }
@@ -40,7 +42,7 @@ class BenchmarkResourceTest {
         double expectedThroughput = 200 / result.getDouble("elapsedSeconds");
         assertEquals(expectedThroughput, result.getDouble("throughputPerSecond"), expectedThroughput * 1e-6);
 
-        given().get("/api/performance/benchmark").then().statusCode(200)
+        TestTokens.as("auditor", AUDITOR).get("/api/performance/benchmark").then().statusCode(200)
                 .body("id", hasItem(result.getInt("id")));
     }
 
@@ -53,7 +55,7 @@ class BenchmarkResourceTest {
 
     @Test
     void refusesTargetsOutsideThePlatformAndLoadsOverTheBounds() {
-        given().contentType(ContentType.JSON)
+        TestTokens.as("admin", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("service", "TRADING", "path", "http://example.org/", "requests", 1, "concurrency", 1))
                 .post("/api/performance/benchmark").then().statusCode(400).body("errors[0].field", equalTo("path"));
         benchmark("/api/../etc/passwd", 1, 1, 400);

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -13,6 +17,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
@@ -41,6 +46,34 @@ public class ProblemExceptionMappers {
     public Response staleVersion(OptimisticLockException e, UriInfo uri) {
         return Problem.of(409, "stale-version", "The resource was changed by someone else; read it again and retry",
                 path(uri)).toResponse();
+    }
+
+    /** No token, or one that is expired, forged or of another issuer: the detail never says which. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        LOG.debugf("Authentication failed: %s", e);
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unauthenticated(AuthenticationCompletionException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(403, "forbidden", "The token's roles do not allow this request (docs/access-control.md)",
+                path(uri)).toResponse();
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        Response problem = Problem.of(401, "unauthorized", "A valid bearer token is required", path(uri)).toResponse();
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
@@ -104,26 +137,34 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (refusedDataOf(e)) {
+        if (sqlStateOf(e, "22")) {
             // The database refused a value the request carried (a NUL character, a number beyond its column):
             // the client's fault, and the transaction was rolled back, so nothing of it is stored.
             LOG.debugf("A value of the request was refused by the database: %s", e);
             return Problem.of(400, "validation", "A value of the request cannot be stored (characters or a size the"
                     + " database does not accept)", path(uri)).toResponse();
         }
+        if (sqlStateOf(e, "08")) {
+            // The database cannot be reached: nothing was stored, and the same request may succeed once it is back.
+            LOG.warnf("The database is unreachable: %s", e.getMessage());
+            Response problem = Problem.of(503, "database-unavailable", "The service's database is unreachable; retry"
+                    + " later", path(uri)).toResponse();
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "internal", "The service failed to handle the request; the failure is logged",
                 path(uri)).toResponse();
     }
 
-    /** Whether a PostgreSQL data exception (SQLSTATE class 22) is behind the failure. */
-    static boolean refusedDataOf(Throwable e) {
+    /** Whether an SQL error of the SQLSTATE class (its first two characters) is among the causes. */
+    static boolean sqlStateOf(Throwable e, String sqlStateClass) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(sqlStateClass)) {
                 return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {
-                if (refusedDataOf(suppressed)) {
+                if (sqlStateOf(suppressed, sqlStateClass)) {
                     return true;
                 }
             }

@@ -75,6 +75,7 @@ public class DependenciesResource implements QuarkusTestResourceLifecycleManager
         builder.environment().put("DB_URL", postgres.getJdbcUrl("postgres", database));
         builder.environment().put("DB_USER", "postgres");
         builder.environment().put("DB_PASSWORD", "postgres");
+        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.config().get("mp.jwt.verify.publickey.location"));
         processes.add(builder.start());
         return "http://localhost:" + port;
     }

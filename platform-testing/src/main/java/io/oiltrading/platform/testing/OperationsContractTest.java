@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,12 +23,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,27 +64,164 @@ public abstract class OperationsContractTest {
 
     protected abstract SampleEndpoint sampleEndpoint();
 
+    /**
+     * A change the service accepts only from some roles (docs/access-control.md).
+     *
+     * @param method HTTP method
+     * @param path   the OpenAPI path template, such as {@code /api/contracts/{id}/confirm}
+     * @param roles  the roles allowed; every other role gets 403
+     */
+    public record Access(String method, String path, String... roles) {
+        String operation() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every endpoint of the service that changes something (every non-GET, and GETs that store), with its roles. */
+    protected abstract List<Access> changes();
+
     /** True when the tests run against the packaged application (failsafe sets it), false in {@code @QuarkusTest}. */
     static boolean packaged() {
         return Boolean.getBoolean("oil-trading.packaged");
     }
 
-    /** Headers every request of these tests carries (for example the acting user). */
-    protected Map<String, String> requestHeaders() {
-        return Map.of();
-    }
-
     /** Business metric names (as exported) that this service must always expose. */
     protected abstract List<String> businessMetricNames();
 
+    /** Every request of these tests carries a token with the role that may write to the sample endpoint. */
     @BeforeEach
-    void sendServiceHeaders() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeaders(requestHeaders()).build();
+    void sendToken() {
+        String role = changes().stream().filter(a -> a.method().equals("POST") && a.path().equals(sampleEndpoint().path()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the sample endpoint is missing from changes()"))
+                .roles()[0];
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + TestTokens.token("ops-contract-test", role)).build();
     }
 
     @AfterEach
-    void clearServiceHeaders() {
+    void clearToken() {
         RestAssured.requestSpecification = null;
+    }
+
+    /** Roles a token may carry (docs/access-control.md). */
+    static final List<String> ROLES = List.of("trader", "risk-manager", "operations", "price-admin", "auditor", "admin",
+            "service");
+
+    /** The service's /api operations, as "METHOD /path", from its OpenAPI document. */
+    private static List<String> apiOperations() {
+        return new ArrayList<>(apiOperationBodies().keySet());
+    }
+
+    /** The /api operations mapped to the media type of their request body ("" when they take none). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> apiOperationBodies() {
+        Map<String, Map<String, Map<String, Object>>> paths = RestAssured.given().accept(ContentType.JSON)
+                .get("/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, String> operations = new java.util.TreeMap<>();
+        paths.forEach((path, methods) -> {
+            if (path.startsWith("/api/")) {
+                methods.forEach((method, operation) -> {
+                    Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+                    String mediaType = body == null ? "" : ((Map<String, Object>) body.get("content")).keySet().iterator().next();
+                    operations.merge(method.toUpperCase() + " " + path, mediaType, (a, b) -> a.isEmpty() ? b : a);
+                });
+            }
+        });
+        return operations;
+    }
+
+    /**
+     * The operation's request, with path parameters that name nothing that exists and, where it takes a body, a
+     * malformed one of its media type: access is decided before either is looked at.
+     */
+    private Response call(io.restassured.specification.RequestSpecification request, String operation) {
+        String[] parts = operation.split(" ", 2);
+        String path = parts[1].replace("{id}", "999999999").replaceAll("\\{[^}]+}", "NO_SUCH_CODE");
+        String mediaType = bodyTypes().getOrDefault(operation, "");
+        if (!mediaType.isEmpty()) {
+            request = request.contentType(mediaType).body("[");
+        }
+        return request.request(parts[0], path);
+    }
+
+    private Map<String, String> bodyTypes;
+
+    /** The OpenAPI document's operations and body types, read once per test. */
+    private Map<String, String> bodyTypes() {
+        if (bodyTypes == null) {
+            bodyTypes = apiOperationBodies();
+        }
+        return bodyTypes;
+    }
+
+    private static io.restassured.specification.RequestSpecification anonymous() {
+        RestAssured.requestSpecification = null;
+        return given();
+    }
+
+    @Test
+    void everyChangeNamesItsRoles() {
+        List<String> declared = changes().stream().map(Access::operation).toList();
+        List<String> operations = apiOperations();
+        assertTrue(operations.containsAll(declared), "changes() names operations the service does not have: " + declared);
+        List<String> undeclared = operations.stream().filter(o -> !o.startsWith("GET ") && !declared.contains(o)).toList();
+        assertTrue(undeclared.isEmpty(), "changes without declared roles: " + undeclared);
+    }
+
+    @Test
+    void everyApiEndpointRefusesMissingExpiredForgedAndForeignTokens() {
+        Map<String, String> badTokens = Map.of(
+                "expired", TestTokens.expiredToken("mallory", ROLES.toArray(String[]::new)),
+                "forged", TestTokens.forgedToken("mallory", ROLES.toArray(String[]::new)),
+                "foreign issuer", TestTokens.foreignIssuerToken("mallory", ROLES.toArray(String[]::new)),
+                "not a token", "not.a.token");
+        for (String operation : apiOperations()) {
+            Response response = call(anonymous(), operation);
+            assertEquals(401, response.statusCode(), operation + " without a token");
+            assertEquals("Bearer", response.header("WWW-Authenticate"), operation + " names the scheme");
+            problem(response, 401);
+            badTokens.forEach((what, token) -> {
+                Response refused = call(anonymous().auth().oauth2(token), operation);
+                assertEquals(401, refused.statusCode(), operation + " with a " + what + " token");
+                refused.then().body("detail", not(containsString("xpired"))).body("detail", not(containsString("signature")));
+            });
+        }
+    }
+
+    @Test
+    void everyChangeRefusesTheRolesNotAllowed() {
+        for (Access change : changes()) {
+            for (String role : ROLES) {
+                if (!List.of(change.roles()).contains(role)) {
+                    Response response = call(anonymous().auth().oauth2(TestTokens.token("eve", role)), change.operation());
+                    assertEquals(403, response.statusCode(), change.operation() + " as " + role);
+                    problem(response, 403);
+                }
+            }
+        }
+    }
+
+    @Test
+    void allowedRolesPassTheAccessCheck() {
+        // A change is probed only where it fails after the check (a path naming nothing, a malformed body), so that
+        // the probe changes nothing; the others are exercised by each service's own tests with their roles.
+        for (Access change : changes()) {
+            if (!change.path().contains("{") && bodyTypes().getOrDefault(change.operation(), "").isEmpty()) {
+                continue;
+            }
+            for (String role : change.roles()) {
+                Response response = call(anonymous().auth().oauth2(TestTokens.token("probe", role)), change.operation());
+                assertFalse(List.of(401, 403).contains(response.statusCode()),
+                        change.operation() + " as " + role + " answered " + response.statusCode());
+            }
+        }
+        for (String operation : apiOperations()) {
+            if (operation.startsWith("GET ") && changes().stream().noneMatch(c -> c.operation().equals(operation))) {
+                Response response = call(anonymous().auth().oauth2(TestTokens.token("reader", "service")), operation);
+                assertFalse(List.of(401, 403).contains(response.statusCode()),
+                        operation + " read with any valid token answered " + response.statusCode());
+            }
+        }
     }
 
     @Test
@@ -117,6 +254,10 @@ public abstract class OperationsContractTest {
                     .body("checks.find { it.name == '" + DATABASE_CHECK + "' }.status", equalTo("DOWN"));
             given().get("/health/live").then().statusCode(200);
             given().get("/health/detailed").then().statusCode(503).body("status", equalTo("DOWN"));
+            // A request that needs the database says it is unavailable and when to retry, not that the service broke.
+            Response refused = given().get(sampleEndpoint().path());
+            problem(refused, 503);
+            assertEquals("5", refused.header("Retry-After"));
         } finally {
             EmbeddedPostgresResource.startDatabase();
         }

@@ -1,5 +1,8 @@
 package io.oiltrading.pricefeed.benchmark;
 
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/benchmarks")
 @Tag(name = "Benchmarks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +63,7 @@ public class BenchmarkResource {
     @Path("/{code}/holidays")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a publication holiday")
+    @RolesAllowed({Roles.ADMIN})
     public Response addHoliday(@PathParam("code") String code, @Valid @NotNull HolidayRequest request) {
         BenchmarkHoliday h = benchmarks.addHoliday(code, request.date(), request.name());
         return Response.status(Response.Status.CREATED).entity(new HolidayResponse(h.date, h.name)).build();
@@ -67,6 +72,7 @@ public class BenchmarkResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a benchmark; its code must be new")
+    @RolesAllowed({Roles.ADMIN})
     public Response create(@Valid @NotNull BenchmarkRequest request) {
         Benchmark benchmark = benchmarks.create(request);
         return Response.created(URI.create("/api/benchmarks/" + benchmark.code))

@@ -1,6 +1,9 @@
 package io.oiltrading.pricefeed.curve;
 
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -29,6 +32,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/benchmarks/{code}")
 @Tag(name = "Forward curves")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +54,7 @@ public class CurveResource {
     @Path("/curves")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a forward curve as of a date")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public Response publish(@PathParam("code") String code, @Valid @NotNull CurveRequest request) {
         List<CurveService.Point> points = request.points().stream()
                 .map(p -> new CurveService.Point(p.month(), p.price())).toList();
@@ -60,6 +65,7 @@ public class CurveResource {
     @Path("/curves")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Publish a forward curve from CSV (month,price; month as YYYY-MM) as of the asOf parameter")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public Response publishCsv(@PathParam("code") String code, @QueryParam("asOf") String asOf, String csv) {
         if (asOf == null) {
             throw ProblemException.invalid("asOf", "is required");

@@ -1,6 +1,9 @@
 package io.oiltrading.pricefeed.quote;
 
 import io.oiltrading.platform.api.ActingUser;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Quotes held back by validation, and the operator's decisions on them. */
+@Authenticated
 @Path("/api/quotes")
 @Tag(name = "Quarantine")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +48,7 @@ public class QuarantineResource {
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept a quarantined quote: it becomes the day's effective quote")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public QuoteView accept(@PathParam("id") Long id, @Valid @NotNull Decision decision) {
         return QuoteView.of(quotes.decide(id, true, decision.reason(), user.name()));
     }
@@ -52,6 +57,7 @@ public class QuarantineResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a quarantined quote: it stays in the history, never effective")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public QuoteView reject(@PathParam("id") Long id, @Valid @NotNull Decision decision) {
         return QuoteView.of(quotes.decide(id, false, decision.reason(), user.name()));
     }

@@ -1,6 +1,9 @@
 package io.oiltrading.pricefeed.quote;
 
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -28,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A benchmark's quotes: ingestion (JSON batches and CSV files) and the reads risk and settlement need. */
+@Authenticated
 @Path("/api/benchmarks/{code}/quotes")
 @Tag(name = "Quotes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +60,7 @@ public class QuoteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a batch: new days accepted or quarantined, changed prices become new versions")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public QuoteIngestor.Result ingest(@PathParam("code") String code, @Valid @NotNull QuoteBatch batch) {
         List<IncomingQuote> incoming = batch.quotes().stream().map(q -> new IncomingQuote(q.date(), q.price())).toList();
         return ingestor.ingest(code, incoming, batch.source(), true);
@@ -66,6 +71,7 @@ public class QuoteResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import an EIA (Date,Price) or FRED (observation_date,SERIES; '.' = no quote) CSV file; "
             + "importing the same file again changes nothing")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public ImportResult importCsv(@PathParam("code") String code,
                                   @QueryParam("source") @DefaultValue("CSV") @Pattern(regexp = "[A-Za-z0-9_.-]{1,40}") String source,
                                   @QueryParam("validate") @DefaultValue("true") boolean validate,

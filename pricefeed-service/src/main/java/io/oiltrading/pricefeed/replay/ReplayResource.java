@@ -1,5 +1,8 @@
 package io.oiltrading.pricefeed.replay;
 
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/replay")
 @Tag(name = "Replay feed")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +31,7 @@ public class ReplayResource {
     @POST
     @Path("/pause")
     @Operation(summary = "Stop publishing (prices go stale, as with a real feed outage)")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public ReplayFeed.Status pause() {
         feed.pause();
         return feed.status();
@@ -35,6 +40,7 @@ public class ReplayResource {
     @POST
     @Path("/resume")
     @Operation(summary = "Publish again from where the feed stopped")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public ReplayFeed.Status resume() {
         feed.resume();
         return feed.status();
@@ -43,6 +49,7 @@ public class ReplayResource {
     @POST
     @Path("/step")
     @Operation(summary = "Publish the next trading day of every series now")
+    @RolesAllowed({Roles.PRICE_ADMIN})
     public List<ReplayFeed.Published> step() {
         return feed.step();
     }

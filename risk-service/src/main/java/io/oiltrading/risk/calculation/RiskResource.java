@@ -2,6 +2,9 @@ package io.oiltrading.risk.calculation;
 
 import io.oiltrading.platform.api.QueryParams;
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/risk")
 @Tag(name = "Risk")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +40,7 @@ public class RiskResource {
     @Path("/calculate")
     @Operation(summary = "Exposure, VaR (historical, parametric, Monte Carlo), ES, contributions, stress, backtest "
             + "and limits for the current book, with the as-of dates and conventions used; stored as a snapshot")
+    @RolesAllowed({Roles.RISK_MANAGER})
     public RiskService.Answer calculate(@QueryParam("lookbackDays") @Min(20) @Max(2500) Integer lookbackDays,
                                        @QueryParam("horizonDays") @DefaultValue("1") @Min(1) @Max(250) int horizonDays,
                                        @QueryParam("changes") String changes,

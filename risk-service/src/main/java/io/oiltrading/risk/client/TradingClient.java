@@ -5,9 +5,12 @@ import jakarta.ws.rs.Path;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** What risk-service reads from trading-service. The DTOs are risk's own; a contract test keeps them honest. */
+// Every call carries this service's own identity (docs/access-control.md, "Service identity").
+@ClientHeaderParam(name = "Authorization", value = "{io.oiltrading.platform.security.ServiceIdentity.bearer}")
 @RegisterRestClient(configKey = "trading")
 @Path("/api")
 public interface TradingClient {

@@ -1,5 +1,8 @@
 package io.oiltrading.risk.limit;
 
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/risk/limits")
 @Tag(name = "Risk limits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +38,7 @@ public class LimitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a limit; its name must be new")
+    @RolesAllowed({Roles.RISK_MANAGER})
     public Response create(@Valid @NotNull LimitRequest request) {
         RiskLimit limit = limits.create(request);
         return Response.created(URI.create("/api/risk/limits/" + limit.name)).entity(LimitResponse.of(limit)).build();
@@ -43,6 +48,7 @@ public class LimitResource {
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a limit")
+    @RolesAllowed({Roles.RISK_MANAGER})
     public LimitResponse update(@PathParam("name") String name, @Valid @NotNull LimitRequest request) {
         return LimitResponse.of(limits.update(name, request));
     }

@@ -1,5 +1,8 @@
 package io.oiltrading.risk.stress;
 
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** User-defined stress scenarios; every risk calculation applies them next to the built-in ones. */
+@Authenticated
 @Path("/api/risk/scenarios")
 @Tag(name = "Stress scenarios")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +53,7 @@ public class StressScenarioResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a stress scenario; its name must be new")
+    @RolesAllowed({Roles.RISK_MANAGER})
     public Response create(@Valid @NotNull ScenarioRequest r) {
         var created = scenarios.create(new StressScenarios.Scenario(r.name(), r.description(), r.shockType(), r.shocks()));
         return Response.status(Response.Status.CREATED).entity(created).build();

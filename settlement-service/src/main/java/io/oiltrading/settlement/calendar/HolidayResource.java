@@ -1,5 +1,8 @@
 package io.oiltrading.settlement.calendar;
 
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/settlement/holidays")
 @Tag(name = "Payment calendars")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +46,7 @@ public class HolidayResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a holiday to a payment calendar")
+    @RolesAllowed({Roles.ADMIN})
     public Response add(@Valid @NotNull HolidayRequest request) {
         return Response.status(Response.Status.CREATED).entity(HolidayResponse.of(holidays.add(request))).build();
     }

@@ -8,9 +8,12 @@ import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** What settlement-service reads from pricefeed-service. */
+// Every call carries this service's own identity (docs/access-control.md, "Service identity").
+@ClientHeaderParam(name = "Authorization", value = "{io.oiltrading.platform.security.ServiceIdentity.bearer}")
 @RegisterRestClient(configKey = "pricefeed")
 @Path("/api/benchmarks")
 public interface PricefeedClient {

@@ -10,9 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** What settlement-service reads from trading-service. The DTOs are settlement's own; tests run the real service. */
+// Every call carries this service's own identity (docs/access-control.md, "Service identity").
+@ClientHeaderParam(name = "Authorization", value = "{io.oiltrading.platform.security.ServiceIdentity.bearer}")
 @RegisterRestClient(configKey = "trading")
 @Path("/api")
 public interface TradingClient {

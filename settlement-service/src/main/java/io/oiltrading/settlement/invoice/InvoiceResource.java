@@ -3,6 +3,9 @@ package io.oiltrading.settlement.invoice;
 import io.oiltrading.platform.api.ActingUser;
 import io.oiltrading.platform.api.Page;
 import io.oiltrading.platform.api.QueryParams;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@Authenticated
 @Path("/api/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
@@ -70,6 +74,7 @@ public class InvoiceResource {
     @Path("/{id}/payments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a payment against the invoice; more than the outstanding amount is refused")
+    @RolesAllowed({Roles.OPERATIONS})
     public Response pay(@PathParam("id") long id, @Valid @NotNull PaymentRequest request) {
         return Response.status(Response.Status.CREATED).entity(invoices.pay(id, request, user.name())).build();
     }

@@ -2,7 +2,10 @@ package io.oiltrading.settlement.run;
 
 import io.oiltrading.platform.api.Page;
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -22,6 +25,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@Authenticated
 @Path("/api/settlement")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettlementResource {
@@ -37,6 +41,7 @@ public class SettlementResource {
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run settlement now over every delivered contract (or one); running it again issues nothing twice")
+    @RolesAllowed({Roles.OPERATIONS})
     public Response run(@Valid RunRequest request) {
         SettlementRun run = runner.run("ON_DEMAND", request == null ? null : request.contractId());
         return Response.created(URI.create("/api/settlement/runs/" + run.id)).entity(run).build();

@@ -1,12 +1,15 @@
 package io.oiltrading.trading.contract;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.oiltrading.platform.api.ActingUser;
 import io.oiltrading.platform.api.Page;
 import io.oiltrading.platform.api.QueryParams;
 import io.oiltrading.platform.problem.ProblemException;
+import io.oiltrading.platform.security.Roles;
 import io.oiltrading.trading.audit.AuditEntry;
 import io.oiltrading.trading.audit.AuditResponse;
-import io.oiltrading.platform.api.ActingUser;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -43,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Physical contracts. Reads carry the optimistic-lock version as an ETag; an amendment must send it back in
  * If-Match (a lifecycle step may), and a stale one is refused with 409.
  */
+@Authenticated
 @Path("/api/contracts")
 @Tag(name = "Contracts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,6 +74,7 @@ public class ContractResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Capture a contract as DRAFT; a retry with the same Idempotency-Key gets the first answer")
+    @RolesAllowed({Roles.TRADER})
     public Response capture(@HeaderParam("Idempotency-Key") @Size(min = 1, max = 100) String idempotencyKey,
                             @Valid @NotNull ContractTerms terms) {
         ContractService.Captured captured = contracts.capture(terms, idempotencyKey, user.name());
@@ -109,6 +114,7 @@ public class ContractResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Amend a contract: a new immutable version (If-Match required)")
+    @RolesAllowed({Roles.TRADER})
     public Response amend(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ContractTerms terms) {
         Long expected = lockVersion(ifMatch);
@@ -137,6 +143,7 @@ public class ContractResource {
     @POST
     @Path("/{id}/submit")
     @Operation(summary = "DRAFT → PENDING_APPROVAL")
+    @RolesAllowed({Roles.TRADER})
     public Response submit(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(contracts.submit(id, lockVersion(ifMatch), user.name()));
     }
@@ -144,6 +151,7 @@ public class ContractResource {
     @POST
     @Path("/{id}/confirm")
     @Operation(summary = "PENDING_APPROVAL → CONFIRMED, by someone other than the creator and the terms' author")
+    @RolesAllowed({Roles.TRADER, Roles.RISK_MANAGER, Roles.ADMIN})
     public Response confirm(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(contracts.confirm(id, lockVersion(ifMatch), user.name()));
     }
@@ -152,6 +160,7 @@ public class ContractResource {
     @Path("/{id}/deliver")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "CONFIRMED → DELIVERED, with B/L date and quantity")
+    @RolesAllowed({Roles.OPERATIONS})
     public Response deliver(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull DeliveryRequest request) {
         return withTag(contracts.deliver(id, lockVersion(ifMatch), request.blDate(), request.blQuantity(), user.name()));
@@ -160,6 +169,7 @@ public class ContractResource {
     @POST
     @Path("/{id}/settle")
     @Operation(summary = "DELIVERED → SETTLED")
+    @RolesAllowed({Roles.OPERATIONS})
     public Response settle(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(contracts.settle(id, lockVersion(ifMatch), user.name()));
     }
@@ -168,6 +178,7 @@ public class ContractResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a contract that is not yet delivered, with a reason")
+    @RolesAllowed({Roles.TRADER})
     public Response cancel(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull CancelRequest request) {
         return withTag(contracts.cancel(id, lockVersion(ifMatch), request.reason(), user.name()));

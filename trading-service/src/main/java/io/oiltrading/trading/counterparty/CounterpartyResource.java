@@ -1,6 +1,9 @@
 package io.oiltrading.trading.counterparty;
 
 import io.oiltrading.platform.api.ActingUser;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/counterparties")
 @Tag(name = "Counterparties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +54,7 @@ public class CounterpartyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a counterparty; its code must be new")
+    @RolesAllowed({Roles.ADMIN})
     public Response create(@Valid @NotNull CounterpartyRequest request) {
         Counterparty c = counterparties.create(request, user.name());
         return Response.created(URI.create("/api/counterparties/" + c.code)).entity(CounterpartyResponse.of(c)).build();
@@ -59,6 +64,7 @@ public class CounterpartyResource {
     @Path("/{code}/block")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Block a counterparty: no new contracts with it")
+    @RolesAllowed({Roles.ADMIN, Roles.RISK_MANAGER})
     public CounterpartyResponse block(@PathParam("code") String code, @Valid @NotNull BlockRequest request) {
         return CounterpartyResponse.of(counterparties.setBlocked(code, true, request.reason(), user.name()));
     }
@@ -66,6 +72,7 @@ public class CounterpartyResource {
     @POST
     @Path("/{code}/unblock")
     @Operation(summary = "Unblock a counterparty")
+    @RolesAllowed({Roles.ADMIN, Roles.RISK_MANAGER})
     public CounterpartyResponse unblock(@PathParam("code") String code) {
         return CounterpartyResponse.of(counterparties.setBlocked(code, false, null, user.name()));
     }

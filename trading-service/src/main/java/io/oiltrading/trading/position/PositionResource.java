@@ -1,6 +1,9 @@
 package io.oiltrading.trading.position;
 
 import io.oiltrading.platform.api.ActingUser;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/positions")
 @Tag(name = "Positions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +56,7 @@ public class PositionResource {
     @Path("/limits/{product}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a product's position limit")
+    @RolesAllowed({Roles.RISK_MANAGER})
     public PositionService.LimitUtilization setLimit(@PathParam("product") String product,
                                                      @Valid @NotNull LimitRequest request) {
         return positions.setLimit(product, request.maxNetBbl(), user.name());

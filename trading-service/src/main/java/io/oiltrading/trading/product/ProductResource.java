@@ -1,6 +1,9 @@
 package io.oiltrading.trading.product;
 
 import io.oiltrading.platform.api.ActingUser;
+import io.oiltrading.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/products")
 @Tag(name = "Products")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +48,7 @@ public class ProductResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a product; its code must be new")
+    @RolesAllowed({Roles.ADMIN})
     public Response create(@Valid @NotNull ProductRequest request) {
         Product product = products.create(request, user.name());
         return Response.created(URI.create("/api/products/" + product.code)).entity(ProductResponse.of(product)).build();
