@@ -144,8 +144,9 @@ public class ProblemExceptionMappers {
             return Problem.of(400, "validation", "A value of the request cannot be stored (characters or a size the"
                     + " database does not accept)", path(uri)).toResponse();
         }
-        if (sqlStateOf(e, "08")) {
-            // The database cannot be reached: nothing was stored, and the same request may succeed once it is back.
+        if (sqlStateOf(e, "08") || sqlStateOf(e, "57P")) {
+            // The database cannot be reached (08: connection failures) or is shutting down or starting (57P01-57P03):
+            // nothing was stored, and the same request may succeed once it is back.
             LOG.warnf("The database is unreachable: %s", e.getMessage());
             Response problem = Problem.of(503, "database-unavailable", "The service's database is unreachable; retry"
                     + " later", path(uri)).toResponse();
@@ -156,7 +157,7 @@ public class ProblemExceptionMappers {
                 path(uri)).toResponse();
     }
 
-    /** Whether an SQL error of the SQLSTATE class (its first two characters) is among the causes. */
+    /** Whether an SQL error whose SQLSTATE starts with the prefix (a class: its first two characters) is a cause. */
     static boolean sqlStateOf(Throwable e, String sqlStateClass) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null

@@ -24,6 +24,7 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -108,16 +110,25 @@ public abstract class OperationsContractTest {
             "service");
 
     /** The service's /api operations, as "METHOD /path", from its OpenAPI document. */
-    private static List<String> apiOperations() {
-        return new ArrayList<>(apiOperationBodies().keySet());
+    private List<String> apiOperations() {
+        return new ArrayList<>(bodyTypes().keySet());
     }
 
-    /** The /api operations mapped to the media type of their request body ("" when they take none). */
+    private Map<String, String> bodyTypes;
+
+    /** The /api operations mapped to the media type of their request body ("" when they take none), read once. */
+    private Map<String, String> bodyTypes() {
+        if (bodyTypes == null) {
+            bodyTypes = readOpenApiOperations();
+        }
+        return bodyTypes;
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, String> apiOperationBodies() {
+    private static Map<String, String> readOpenApiOperations() {
         Map<String, Map<String, Map<String, Object>>> paths = RestAssured.given().accept(ContentType.JSON)
                 .get("/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
-        Map<String, String> operations = new java.util.TreeMap<>();
+        Map<String, String> operations = new TreeMap<>();
         paths.forEach((path, methods) -> {
             if (path.startsWith("/api/")) {
                 methods.forEach((method, operation) -> {
@@ -134,7 +145,7 @@ public abstract class OperationsContractTest {
      * The operation's request, with path parameters that name nothing that exists and, where it takes a body, a
      * malformed one of its media type: access is decided before either is looked at.
      */
-    private Response call(io.restassured.specification.RequestSpecification request, String operation) {
+    private Response call(RequestSpecification request, String operation) {
         String[] parts = operation.split(" ", 2);
         String path = parts[1].replace("{id}", "999999999").replaceAll("\\{[^}]+}", "NO_SUCH_CODE");
         String mediaType = bodyTypes().getOrDefault(operation, "");
@@ -144,17 +155,7 @@ public abstract class OperationsContractTest {
         return request.request(parts[0], path);
     }
 
-    private Map<String, String> bodyTypes;
-
-    /** The OpenAPI document's operations and body types, read once per test. */
-    private Map<String, String> bodyTypes() {
-        if (bodyTypes == null) {
-            bodyTypes = apiOperationBodies();
-        }
-        return bodyTypes;
-    }
-
-    private static io.restassured.specification.RequestSpecification anonymous() {
+    private static RequestSpecification anonymous() {
         RestAssured.requestSpecification = null;
         return given();
     }
@@ -374,7 +375,7 @@ public abstract class OperationsContractTest {
         MalformedBodies bodies = new MalformedBodies(sample.validBody(), 20261125L);
         int before = sample.stores() ? listSize(sample) : 0;
         int accepted = 0;
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < MALFORMED_REQUESTS; i++) {
             String body = bodies.next();
             Response r = given().contentType(ContentType.JSON).body(body).post(sample.path());
