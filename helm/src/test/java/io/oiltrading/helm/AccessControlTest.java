@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.oiltrading.helm.Chart.Rendered;
@@ -92,12 +91,8 @@ class AccessControlTest {
         assertNull(ChartTemplateTest.env(ChartTemplateTest.container(rendered, "risk-service"))
                 .get("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
 
-        Exception inDefaults = assertThrows(Exception.class,
-                () -> Chart.render(List.of(), Map.of("defaults.signsServiceTokens", "true")));
-        assertTrue(inDefaults.getMessage().contains("signsServiceTokens"), inDefaults.getMessage());
-        Exception notABoolean = assertThrows(Exception.class,
-                () -> Chart.render(List.of(), Map.of("services.trading.signsServiceTokens", "yes")));
-        assertTrue(notABoolean.getMessage().contains("signsServiceTokens"), notABoolean.getMessage());
+        Chart.assertRefused(List.of(), Map.of("defaults.signsServiceTokens", "true"), "signsServiceTokens");
+        Chart.assertRefused(List.of(), Map.of("services.trading.signsServiceTokens", "yes"), "signsServiceTokens");
     }
 
     @Test
@@ -113,8 +108,7 @@ class AccessControlTest {
         }
         for (Map<String, String> bad : List.of(Map.of("auth.jwtSecret", ""), Map.of("auth.issuer", ""),
                 Map.of("auth.jwtSecret", "Not_A_Secret_Name"), Map.of("auth.jwtSecrets", "oil-trading-jwt"))) {
-            Exception e = assertThrows(Exception.class, () -> Chart.render(List.of(), bad), bad.toString());
-            assertTrue(e.getMessage().contains("auth"), e.getMessage());
+            Chart.assertRefused(List.of(), bad, "auth");
         }
     }
 

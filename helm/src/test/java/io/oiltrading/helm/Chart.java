@@ -1,5 +1,8 @@
 package io.oiltrading.helm;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
@@ -79,6 +82,12 @@ final class Chart {
 
     static Rendered render(String... examples) {
         return render(Stream.of(examples).map(Chart::example).toList(), Map.of());
+    }
+
+    /** Asserts that the chart refuses to render with these values, with a message naming {@code named}. */
+    static void assertRefused(List<Path> valuesFiles, Map<String, String> set, String named) {
+        Exception e = assertThrows(Exception.class, () -> render(valuesFiles, set), set.toString());
+        assertTrue(e.getMessage().contains(named), e.getMessage());
     }
 
     static Path example(String name) {

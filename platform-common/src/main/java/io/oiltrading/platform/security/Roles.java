@@ -1,5 +1,7 @@
 package io.oiltrading.platform.security;
 
+import java.util.List;
+
 import static io.oiltrading.platform.security.Roles.ADMIN;
 import static io.oiltrading.platform.security.Roles.AUDITOR;
 import static io.oiltrading.platform.security.Roles.OPERATIONS;
@@ -28,6 +30,9 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** A service calling another with its own identity (reads only). */
     public static final String SERVICE = "service";
+
+    /** Every role a token may carry. */
+    public static final List<String> ALL = List.of(TRADER, RISK_MANAGER, OPERATIONS, PRICE_ADMIN, AUDITOR, ADMIN, SERVICE);
 
     private Roles() {
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.oiltrading.platform.security.Roles;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
@@ -105,10 +106,6 @@ public abstract class OperationsContractTest {
         RestAssured.requestSpecification = null;
     }
 
-    /** Roles a token may carry (docs/access-control.md). */
-    static final List<String> ROLES = List.of("trader", "risk-manager", "operations", "price-admin", "auditor", "admin",
-            "service");
-
     /** The service's /api operations, as "METHOD /path", from its OpenAPI document. */
     private List<String> apiOperations() {
         return new ArrayList<>(bodyTypes().keySet());
@@ -172,9 +169,9 @@ public abstract class OperationsContractTest {
     @Test
     void everyApiEndpointRefusesMissingExpiredForgedAndForeignTokens() {
         Map<String, String> badTokens = Map.of(
-                "expired", TestTokens.expiredToken("mallory", ROLES.toArray(String[]::new)),
-                "forged", TestTokens.forgedToken("mallory", ROLES.toArray(String[]::new)),
-                "foreign issuer", TestTokens.foreignIssuerToken("mallory", ROLES.toArray(String[]::new)),
+                "expired", TestTokens.expiredToken("mallory", Roles.ALL.toArray(String[]::new)),
+                "forged", TestTokens.forgedToken("mallory", Roles.ALL.toArray(String[]::new)),
+                "foreign issuer", TestTokens.foreignIssuerToken("mallory", Roles.ALL.toArray(String[]::new)),
                 "not a token", "not.a.token");
         for (String operation : apiOperations()) {
             Response response = call(anonymous(), operation);
@@ -192,7 +189,7 @@ public abstract class OperationsContractTest {
     @Test
     void everyChangeRefusesTheRolesNotAllowed() {
         for (Access change : changes()) {
-            for (String role : ROLES) {
+            for (String role : Roles.ALL) {
                 if (!List.of(change.roles()).contains(role)) {
                     Response response = call(anonymous().auth().oauth2(TestTokens.token("eve", role)), change.operation());
                     assertEquals(403, response.statusCode(), change.operation() + " as " + role);

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "oil-trading";
+    private static final String ISSUER = "oil-trading";
     private static final Path DIRECTORY = Path.of("target", "test-jwt").toAbsolutePath();
     private static final Path PUBLIC_KEY = DIRECTORY.resolve("public.pem");
     private static final Path PRIVATE_KEY = DIRECTORY.resolve("private.pem");
@@ -71,11 +71,18 @@ public final class TestTokens {
                 .issuedAt(expiresAt.minusSeconds(3600)).expiresAt(expiresAt).sign(key);
     }
 
-    private static PrivateKey privateKey() {
+    /** The signing key, read from its file once per class loader (every test request signs a token). */
+    private static PrivateKey signingKey;
+
+    private static synchronized PrivateKey privateKey() {
+        if (signingKey != null) {
+            return signingKey;
+        }
         ensureKeys();
         try {
             String pem = Files.readString(PRIVATE_KEY).replaceAll("-----[A-Z ]+-----|\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            signingKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return signingKey;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
