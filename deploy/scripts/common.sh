@@ -71,7 +71,7 @@ parse_stack_args() {
 # Exit 3 with what is missing when helm, kubectl or a reachable cluster is not there.
 require_cluster() {
   command -v "$HELM" >/dev/null 2>&1 \
-    || { echo "$SCRIPT: --kubernetes needs helm (3.8 or later), which is not installed (or set HELM)" >&2; exit 3; }
+    || { echo "$SCRIPT: --kubernetes needs helm (3.18 or later), which is not installed (or set HELM)" >&2; exit 3; }
   command -v "$KUBECTL" >/dev/null 2>&1 \
     || { echo "$SCRIPT: --kubernetes needs kubectl, which is not installed (or set KUBECTL)" >&2; exit 3; }
   local context

@@ -3,7 +3,8 @@
 # chart versions and the values in values/ that wire it to the chart's defaults (see README.md):
 #   kube-prometheus-stack (Prometheus, Alertmanager, the Prometheus Operator), grafana-operator and a Grafana,
 #   Loki, Tempo, and Grafana Alloy as the node agent that ships the pods' stdout to Loki.
-# Usage: helm/observability-stack/install.sh            (needs helm 3.8+ and kubectl on a cluster)
+# Usage: helm/observability-stack/install.sh            (needs Helm 3.18 or later and kubectl on a cluster)
+# The namespace and the grafana-admin Secret come first: README.md lists every step in its order.
 set -euo pipefail
 
 NAMESPACE=${NAMESPACE:-monitoring}
@@ -14,6 +15,15 @@ TEMPO_VERSION=1.23.2
 ALLOY_VERSION=1.1.2
 
 here=$(cd "$(dirname "$0")" && pwd)
+
+# The oil-trading chart's values.schema.json is JSON Schema draft 2020-12, which Helm validates from 3.18 on.
+HELM_MINIMUM=3.18.0
+helm_version=$(helm version --template '{{.Version}}') || { echo "install.sh: helm does not answer" >&2; exit 1; }
+helm_version=${helm_version#v}
+if ! [[ $helm_version =~ ^[0-9]+\.[0-9]+\.[0-9]+ ]] || [ "$(printf '%s\n%s\n' "$HELM_MINIMUM" "${helm_version%%[-+]*}" | sort -V | head -1)" != "$HELM_MINIMUM" ]; then
+  echo "install.sh: Helm $helm_version found; Helm $HELM_MINIMUM or later is needed" >&2
+  exit 1
+fi
 
 helm repo add prometheus-community https://prometheus-community.github.io/helm-charts >/dev/null
 helm repo add grafana https://grafana.github.io/helm-charts >/dev/null
@@ -35,4 +45,4 @@ helm upgrade --install alloy grafana/alloy --version "$ALLOY_VERSION" -n "$NAMES
 kubectl -n "$NAMESPACE" wait --for=condition=Established crd/grafanas.grafana.integreatly.org --timeout=120s
 kubectl -n "$NAMESPACE" apply -f "$here/grafana.yaml"
 
-echo "Observability stack installed in $NAMESPACE. Next: helm install oil-trading helm/oil-trading -n oil-trading --create-namespace"
+echo "Observability stack installed in $NAMESPACE. Next: the namespace oil-trading, its Secrets, then helm install (helm/observability-stack/README.md, step 3)"

@@ -122,3 +122,12 @@ instanceSelector:
   {{- toYaml $selector | nindent 2 }}
 allowCrossNamespaceImport: {{ .Values.monitoring.grafana.allowCrossNamespaceImport }}
 {{- end }}
+
+{{/* Fails on a Helm older than the chart's annotation oil-trading.io/helm-version (Chart.yaml). */}}
+{{- define "oil-trading.requireHelm" -}}
+{{- $needed := index (.Chart.Annotations | default dict) "oil-trading.io/helm-version" }}
+{{- $running := .Capabilities.HelmVersion.Version }}
+{{- if and $needed $running (not (semverCompare $needed $running)) }}
+{{- fail (printf "the oil-trading chart needs Helm %s (its values.schema.json is JSON Schema draft 2020-12); this is Helm %s" $needed $running) }}
+{{- end }}
+{{- end }}

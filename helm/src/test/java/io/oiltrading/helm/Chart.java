@@ -99,8 +99,7 @@ final class Chart {
      * copy of the chart whose test templates have the hook annotation renamed.
      */
     static Rendered renderTestHooks(Path workDir, List<Path> valuesFiles, Map<String, String> set) {
-        Path copy = workDir.resolve("oil-trading");
-        copyTree(DIR, copy);
+        Path copy = copy(workDir);
         Path tests = copy.resolve("templates/tests");
         try (Stream<Path> files = Files.list(tests)) {
             for (Path file : files.toList()) {
@@ -110,6 +109,13 @@ final class Chart {
             throw new UncheckedIOException(e);
         }
         return Rendered.parse(template(copy, valuesFiles, set));
+    }
+
+    /** A copy of the chart in workDir, for tests that change one of its files. */
+    static Path copy(Path workDir) {
+        Path copy = workDir.resolve("oil-trading");
+        copyTree(DIR, copy);
+        return copy;
     }
 
     private static void copyTree(Path from, Path to) {

@@ -3,6 +3,7 @@ package io.oiltrading.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
@@ -100,6 +101,40 @@ class ChartTemplateTest {
             assertEquals("512Mi", Yamls.string(container(jvm, service.name()), "resources.limits.memory"));
             assertEquals("256Mi", Yamls.string(container(nativeFlavour, service.name()), "resources.limits.memory"));
         }
+    }
+
+    @Test
+    void oneValueMovesEveryServiceToAnotherImageTag() {
+        Map<String, String> tag = Map.of("defaults.image.tag", "2.3.4");
+        Rendered jvm = Chart.render(List.of(), tag);
+        Rendered nativeFlavour = Chart.render(List.of(Chart.example("native")), tag);
+        for (Service service : Chart.SERVICES) {
+            assertEquals("ghcr.io/oil-trading/" + service.name() + ":2.3.4", Yamls.string(container(jvm, service.name()), "image"));
+            assertEquals("ghcr.io/oil-trading/" + service.name() + ":2.3.4-native",
+                    Yamls.string(container(nativeFlavour, service.name()), "image"));
+            assertTrue(Yamls.string(env(container(jvm, service.name())).get("QUARKUS_OTEL_RESOURCE_ATTRIBUTES"), "value")
+                    .contains("service.version=2.3.4"), service.name());
+        }
+        // A service's own tag wins over the default, for that service only.
+        Rendered pinned = Chart.render(List.of(), Map.of("defaults.image.tag", "2.3.4", "services.risk.image.tag", "2.3.3"));
+        assertEquals("ghcr.io/oil-trading/risk-service:2.3.3", Yamls.string(container(pinned, "risk-service"), "image"));
+        assertEquals("ghcr.io/oil-trading/trading-service:2.3.4", Yamls.string(container(pinned, "trading-service"), "image"));
+    }
+
+    @Test
+    void anOlderHelmThanTheChartNeedsIsRefused(@TempDir Path work) throws IOException {
+        String annotation = "oil-trading.io/helm-version: \">=3.18.0-0\"";
+        Map<String, Object> chart = Yamls.load(Chart.DIR.resolve("Chart.yaml"));
+        assertEquals(">=3.18.0-0", Yamls.map(chart, "annotations").get("oil-trading.io/helm-version"));
+        Path copy = Chart.copy(work);
+        Path chartYaml = copy.resolve("Chart.yaml");
+        String text = Files.readString(chartYaml);
+        assertTrue(text.contains(annotation));
+        // Helm runs here in-process at its own version: ask for a future one to see the refusal.
+        Files.writeString(chartYaml, text.replace(annotation, "oil-trading.io/helm-version: \">=99.0.0-0\""));
+        Exception e = assertThrows(Exception.class,
+                () -> Chart.template(copy, List.of(), Map.of()));
+        assertTrue(e.getMessage().contains("the oil-trading chart needs Helm >=99.0.0-0"), e.getMessage());
     }
 
     @Test

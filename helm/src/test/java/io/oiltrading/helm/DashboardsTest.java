@@ -68,6 +68,33 @@ class DashboardsTest {
         });
     }
 
+    /**
+     * Every latency graph (a time series of histogram_quantile over a histogram's buckets) asks for exemplars, so
+     * that its points link to the traces behind them through the Prometheus datasource's trace_id destination.
+     */
+    @Test
+    void latencyGraphsShowExemplars() {
+        List<String> latencyTargets = new ArrayList<>();
+        dashboards().forEach((file, dashboard) -> {
+            for (Map<String, Object> panel : Yamls.list(dashboard, "panels")) {
+                if (!"timeseries".equals(panel.get("type"))) {
+                    continue;
+                }
+                for (Map<String, Object> target : Yamls.list(panel, "targets")) {
+                    String expr = String.valueOf(target.get("expr"));
+                    if (expr.contains("histogram_quantile(") && expr.contains("_bucket")) {
+                        String where = file + ": " + panel.get("title") + " " + target.get("refId");
+                        assertEquals(Boolean.TRUE, target.get("exemplar"), where + " shows exemplars");
+                        latencyTargets.add(where);
+                    }
+                }
+            }
+        });
+        assertTrue(latencyTargets.size() >= 6, "the latency graphs of Overview and System Performance: " + latencyTargets);
+        assertTrue(latencyTargets.stream().anyMatch(t -> t.startsWith("oil-trading-overview.json: P95 latency by service")),
+                latencyTargets.toString());
+    }
+
     @Test
     void rulesAndDashboardsUseOnlyEmittedMetrics() throws IOException {
         Set<String> emitted = Files.readAllLines(Chart.MODULE.resolve("src/test/resources/emitted-metrics.txt"))

@@ -103,10 +103,7 @@ class MonitoringResourcesTest {
     @Test
     void everyDashboardFileBecomesAConfigMapAndAGrafanaDashboard() throws IOException {
         Rendered rendered = allApis(Map.of());
-        List<Path> files;
-        try (Stream<Path> list = Files.list(DASHBOARDS)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = dashboardFiles();
         assertEquals(4, files.size());
         assertEquals(files.size(), rendered.ofKind("GrafanaDashboard").size());
         for (Path file : files) {
@@ -123,14 +120,17 @@ class MonitoringResourcesTest {
     @Test
     void datasourcesHaveFixedUidsAndLinkMetricsTracesAndLogs() {
         Rendered rendered = allApis(Map.of());
+        for (String name : List.of("prometheus", "loki", "tempo")) {
+            Map<String, Object> spec = Yamls.map(rendered.get("GrafanaDatasource", "oil-trading-" + name), "spec");
+            assertEquals("oil-trading-" + name, spec.get("uid"), "spec.uid");
+            assertFalse(Yamls.map(spec, "datasource").containsKey("uid"), "no deprecated spec.datasource.uid");
+        }
         Map<String, Object> prometheus = Yamls.map(rendered.get("GrafanaDatasource", "oil-trading-prometheus"), "spec.datasource");
         Map<String, Object> loki = Yamls.map(rendered.get("GrafanaDatasource", "oil-trading-loki"), "spec.datasource");
         Map<String, Object> tempo = Yamls.map(rendered.get("GrafanaDatasource", "oil-trading-tempo"), "spec.datasource");
-        assertEquals("oil-trading-prometheus", prometheus.get("uid"));
-        assertEquals("oil-trading-loki", loki.get("uid"));
-        assertEquals("oil-trading-tempo", tempo.get("uid"));
-        assertEquals("oil-trading-tempo", Yamls.string(Yamls.list(prometheus, "jsonData.exemplarTraceIdDestinations")
-                .get(0), "datasourceUid"), "metric -> trace");
+        // The services' exemplars carry the trace id in the label trace_id (Micrometer with OpenTelemetry).
+        assertEquals(List.of(Map.of("name", "trace_id", "datasourceUid", "oil-trading-tempo")),
+                Yamls.list(prometheus, "jsonData.exemplarTraceIdDestinations"), "metric -> trace");
         assertEquals("oil-trading-tempo", Yamls.string(Yamls.list(loki, "jsonData.derivedFields").get(0),
                 "datasourceUid"), "log -> trace");
         assertEquals("oil-trading-loki", Yamls.string(tempo, "jsonData.tracesToLogsV2.datasourceUid"), "trace -> log");
@@ -143,6 +143,74 @@ class MonitoringResourcesTest {
                         + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"sampled\":\"true\"},\"service\":\"trading-service\"}");
         assertTrue(m.find());
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", m.group(1));
+    }
+
+    @Test
+    void dashboardConfigMapsForAGrafanaSidecarAreOffByDefault() {
+        Rendered rendered = allApis(Map.of());
+        assertEquals(List.of(), sidecarConfigMaps(rendered));
+        assertEquals(List.of(), sidecarConfigMaps(Chart.render(List.of(), Map.of())));
+    }
+
+    @Test
+    void dashboardConfigMapsCarryTheSidecarLabelAndTheFolderWithoutAnyOperator() throws IOException {
+        // No monitoring API at all: the ConfigMaps need none, the GrafanaDashboards are skipped.
+        Rendered defaults = Chart.render(List.of(), Map.of("monitoring.grafana.dashboardConfigMaps.enabled", "true"));
+        assertEquals(List.of(), defaults.ofKind("GrafanaDashboard"));
+        List<Path> files = dashboardFiles();
+        assertEquals(files.size(), sidecarConfigMaps(defaults).size());
+        for (Path file : files) {
+            String key = file.getFileName().toString();
+            Map<String, Object> configMap = defaults.get("ConfigMap", "oil-trading-" + key.replace(".json", "") + "-sidecar");
+            assertEquals("1", Yamls.map(configMap, "metadata.labels").get("grafana_dashboard"));
+            assertEquals(Map.of("grafana_folder", "Oil Trading"), Yamls.map(configMap, "metadata.annotations"));
+            assertFalse(Yamls.map(configMap, "metadata").containsKey("namespace"), "the release's namespace");
+            assertEquals(Files.readString(file), Yamls.map(configMap, "data").get(key));
+        }
+
+        Rendered custom = Chart.render(List.of(), Map.of("monitoring.grafana.dashboardConfigMaps.enabled", "true",
+                "monitoring.grafana.dashboardConfigMaps.label", "example.com/dashboard",
+                "monitoring.grafana.dashboardConfigMaps.labelValue", "oil",
+                "monitoring.grafana.dashboardConfigMaps.folderAnnotation", "example.com/folder",
+                "monitoring.grafana.dashboardConfigMaps.namespace", "monitoring",
+                "monitoring.grafana.dashboards.folder", "Trading"));
+        assertEquals(files.size(), custom.ofKind("ConfigMap").stream()
+                .filter(c -> "oil".equals(Yamls.map(c, "metadata.labels").get("example.com/dashboard"))).count());
+        for (Map<String, Object> configMap : sidecarConfigMaps(custom)) {
+            assertEquals("monitoring", Yamls.string(configMap, "metadata.namespace"));
+            assertEquals(Map.of("example.com/folder", "Trading"), Yamls.map(configMap, "metadata.annotations"));
+            assertFalse(Yamls.map(configMap, "metadata.labels").containsKey("grafana_dashboard"));
+        }
+    }
+
+    @Test
+    void dashboardConfigMapsAndGrafanaDashboardsCanBothBeOn() {
+        Rendered rendered = allApis(Map.of("monitoring.grafana.dashboardConfigMaps.enabled", "true"));
+        assertEquals(4, rendered.ofKind("GrafanaDashboard").size());
+        assertEquals(4, sidecarConfigMaps(rendered).size());
+        // Each GrafanaDashboard still points at its own ConfigMap, which has no sidecar label.
+        for (Map<String, Object> dashboard : rendered.ofKind("GrafanaDashboard")) {
+            Map<String, Object> configMap = rendered.get("ConfigMap", Yamls.string(dashboard, "spec.configMapRef.name"));
+            assertFalse(Yamls.map(configMap, "metadata.labels").containsKey("grafana_dashboard"));
+        }
+    }
+
+    @Test
+    void aBadSidecarLabelFailsTheSchema() {
+        Chart.assertRefused(List.of(), Map.of("monitoring.grafana.dashboardConfigMaps.label", "-bad key"), "label");
+        Chart.assertRefused(List.of(), Map.of("monitoring.grafana.dashboardConfigMaps.labelValue", "a b"), "labelValue");
+        Chart.assertRefused(List.of(), Map.of("monitoring.grafana.dashboardConfigMaps.sidecar", "true"), "sidecar");
+    }
+
+    private static List<Map<String, Object>> sidecarConfigMaps(Rendered rendered) {
+        return rendered.ofKind("ConfigMap").stream()
+                .filter(c -> Yamls.string(c, "metadata.name").endsWith("-sidecar")).toList();
+    }
+
+    private static List<Path> dashboardFiles() throws IOException {
+        try (Stream<Path> list = Files.list(DASHBOARDS)) {
+            return list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
     }
 
     @Test

@@ -33,6 +33,24 @@ class NotesTest {
     }
 
     @Test
+    void notesNameTheImagesAndTheValueThatMovesTheirTag() {
+        String notes = notes(Map.of("defaults.image.tag", "2.3.4"));
+        for (Service service : Chart.SERVICES) {
+            assertTrue(notes.contains("ghcr.io/oil-trading/" + service.name() + ":2.3.4"), notes);
+        }
+        assertTrue(notes.contains("--set-string defaults.image.tag=<tag>"), notes);
+        assertTrue(notes(Map.of()).contains("ghcr.io/oil-trading/<service>:0.1.0-SNAPSHOT (the chart's appVersion)"));
+    }
+
+    @Test
+    void notesSayWhereTheSidecarDashboardsGo() {
+        assertTrue(notes(Map.of()).contains("Sidecar dashboards  off"));
+        String notes = notes(Map.of("monitoring.grafana.dashboardConfigMaps.enabled", "true"));
+        assertTrue(notes.contains("Sidecar dashboards  ConfigMaps labelled grafana_dashboard=\"1\", folder in annotation"
+                + " grafana_folder, in namespace oil-trading"), notes);
+    }
+
+    @Test
     void notesTellHowToCreateTheJwtKeySecretAndWhoGetsThePrivateKey() {
         String notes = notes(Map.of());
         assertTrue(notes.contains("openssl genpkey -algorithm RSA"), notes);
