@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -284,6 +285,8 @@ public abstract class OperationsContractTest {
                 .contentType(containsString("text")).extract().asString();
         assertTrue(Pattern.compile("http_server_requests_seconds_bucket\\{[^}]*le=\"2\\.0\"").matcher(metrics).find(),
                 "HTTP latency must be exported as histogram buckets with a 2 s bound");
+        assertTrue(Pattern.compile("oil_trading_database_query_seconds_bucket\\{[^}]*le=\"1\\.0\"").matcher(metrics).find(),
+                "database statement timings must be exported as histogram buckets with a 1 s bound");
         for (String name : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage",
                 "process_uptime_seconds", "agroal_active_count", "agroal_max_used_count", "disk_free_bytes",
                 "disk_total_bytes", "oil_trading_database_up", "oil_trading_database_connection_failures_total")) {
@@ -293,6 +296,22 @@ public abstract class OperationsContractTest {
             assertTrue(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(metrics).find(),
                     "missing business metric " + name);
         }
+    }
+
+    @Test
+    void databaseStatementsAreTimed() {
+        SampleEndpoint sample = sampleEndpoint();
+        assumeTrue(sample.stores(), "this endpoint lists nothing");
+        double before = statementsTimed();
+        listSize(sample);
+        assertTrue(statementsTimed() > before, "a list read runs a statement, which oil_trading_database_query_seconds counts");
+    }
+
+    private static double statementsTimed() {
+        Matcher count = Pattern.compile("(?m)^oil_trading_database_query_seconds_count(?:\\{[^}]*})? (\\S+)$")
+                .matcher(given().get("/metrics").then().statusCode(200).extract().asString());
+        assertTrue(count.find(), "missing oil_trading_database_query_seconds_count");
+        return Double.parseDouble(count.group(1));
     }
 
     @Test
