@@ -205,19 +205,32 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   done
 }
 
-# Requests held by a table lock are slow for real. (OilTradingSlowDatabaseQueries is not driven here: Hibernate's
-# slowest-query gauge does not count the time a query waits for a lock.)
-@test "alert: requests held by a table lock are OilTradingHighResponseTime until the lock goes" {
+# Requests held by a table lock are slow for real, and so are the statements they run (DatabaseQueryTimer counts
+# the wait for the lock).
+@test "alert: requests held by a table lock are OilTradingHighResponseTime and OilTradingSlowDatabaseQueries until the lock goes" {
   local stop="$BATS_TEST_TMPDIR/stop" started restored
   started=$(now)
   lock_loop "$stop" &
   for _ in 1 2 3 4; do request_loop "$stop" "$BATS_TEST_TMPDIR/reads" "$TRADING/api/products" & done
   alert_fired OilTradingHighResponseTime '.job == "trading-service"' "$started" 150 || { touch "$stop"; wait; return 1; }
+  alert_fired OilTradingSlowDatabaseQueries '.job == "trading-service"' "$started" 150 || { touch "$stop"; wait; return 1; }
   restored=$(now)
   touch "$stop"
   wait
   drill "Lock drill: $(wc -l <"$BATS_TEST_TMPDIR/reads") product list requests, $(awk '$3 > 2' "$BATS_TEST_TMPDIR/reads" | wc -l) over 2 s"
   alert_resolved OilTradingHighResponseTime '.job == "trading-service"' "$restored" 120
+  alert_resolved OilTradingSlowDatabaseQueries '.job == "trading-service"' "$restored" 120
+}
+
+@test "alert: 21 confirmed deals whose delivery window ends within 24 hours are OilTradingContractsExpiring until cancelled" {
+  # shellcheck disable=SC2034  # fixed is read by the trigger alert_cycle evaluates
+  local deals="$BATS_TEST_TMPDIR/deals" start fixed='{"type":"FIXED","fixedPrice":70,"priceUnit":"USD_PER_BBL"}'
+  # Laycan from two days ago to today: the window ends at midnight UTC tonight.
+  start=$(date -u -d '-2 days' +%F)
+  alert_cycle OilTradingContractsExpiring 'true' 60 60 \
+    'for _ in $(seq 1 21); do confirmed_contract BUY BRENT 1000 "$start" "$fixed" >>"$deals" || return 1; done' \
+    'while read -r deal; do cancel_contract "$deal" || return 1; done <"$deals"'
+  drill "Expiring deals: $(wc -l <"$deals") confirmed with laycan $start to today, then cancelled"
 }
 
 @test "drill: PostgreSQL stopped under load: readiness 503, liveness 200, errors alert, recovery without restart, no acknowledged write lost" {
@@ -284,6 +297,25 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   wait_for_status "$TRADING/health/ready" 200 60
 }
 
+# The disk metric is of the file system a service works in: settlement is restarted in a small tmpfs that the
+# test fills to 94 %, then empties.
+@test "alert: the file system a service works in filling up is OilTradingDiskSpaceLow until space is freed" {
+  local fs="$BATS_TEST_TMPDIR/small-fs" pid
+  mkdir -p "$fs" && mount -t tmpfs -o size=32m tmpfs "$fs" || { echo "cannot mount a tmpfs (needs root)"; return 1; }
+  restart_settlement_in() {  # folder
+    pid=$(pid_of settlement)
+    kill -TERM "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+    (cd "$1" && "$ROOT/deploy/local/start.sh" >/dev/null 2>&1) && wait_for_status "$SETTLEMENT/health/ready" 200 60
+  }
+  restart_settlement_in "$fs" || { umount "$fs"; return 1; }
+  alert_cycle OilTradingDiskSpaceLow '.job == "settlement-service"' 60 60 \
+    'fallocate -l 30m "$fs/filler"' 'rm -f "$fs/filler"'
+  drill "Disk drill: settlement working in a 32 MiB tmpfs, filled with 30 MiB, then emptied"
+  restart_settlement_in "$ROOT"
+  umount "$fs"
+}
+
 @test "drill: sustained load: no 5xx, memory stable" {
   local seconds=$LOAD_SECONDS samples="$BATS_TEST_TMPDIR/rss" name t header
   header=$(auth e2e-auditor)
@@ -334,4 +366,12 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   resumed=$(now)
   api POST "$PRICEFEED/api/replay/resume" '' e2e-price-admin >/dev/null
   alert_resolved OilTradingPriceFeedStale '.benchmark == "BRENT"' "$resumed" 60
+}
+
+# The routing generated as the Prometheus Operator does sends an alert that lost its namespace to "null".
+@test "alerts: no alert of the platform reached the null receiver, every one carried namespace oil-trading" {
+  local lost
+  lost=$(jq -r 'select(.receiver == "null") | .alerts[].labels.alertname' "$ALERT_SINK_LOG" | grep '^OilTrading' | sort -u | tr '\n' ' ')
+  drill "Notifications by receiver: $(jq -r .receiver "$ALERT_SINK_LOG" | sort | uniq -c | awk '{ printf "%s%s×%s", (n++ ? ", " : ""), $2, $1 }')"
+  [ -z "$lost" ] || { echo "alerts that reached no receiver of the chart: $lost"; return 1; }
 }

@@ -81,19 +81,43 @@ await_alert() {  # alertname jq-condition state seconds: prints the time it got 
   return 1
 }
 
-# The receivers the production routing (deploy/monitoring/alertmanager.yml) gives the alert, from its rule's labels.
-expected_receivers() {  # alertname
+# The receivers of the operations guide's table, as the Prometheus Operator names the chart's receivers
+# (<namespace>/<AlertmanagerConfig>/<receiver>): critical -> PagerDuty, and every alert to its category's receiver.
+RECEIVER_PREFIX=oil-trading/oil-trading/
+guide_receivers() {  # severity category
+  local receivers=""
+  [ "$1" = critical ] && receivers="${RECEIVER_PREFIX}pagerduty-critical "
+  case $2 in
+    business) receivers+="${RECEIVER_PREFIX}business-email-slack" ;;
+    performance) receivers+="${RECEIVER_PREFIX}performance-slack" ;;
+    *) receivers+="${RECEIVER_PREFIX}system-email" ;;
+  esac
+  echo "$receivers"
+}
+
+# The receivers the routing (deploy/monitoring/alertmanager.yml, generated as the Prometheus Operator does) gives
+# the alert, asked of amtool with every label of its first matching instance in Prometheus.
+routed_receivers() {  # alertname jq-condition
   local labels
-  labels=$(curl -s "$PROMETHEUS/api/v1/rules" | jq -r --arg name "$1" \
-    '.data.groups[].rules[] | select(.name == $name) | .labels | to_entries | map("\(.key)=\(.value)") | join(" ")')
-  # shellcheck disable=SC2086  # one argument per label
-  amtool config routes test --config.file="$ROOT/deploy/monitoring/alertmanager.yml" "alertname=$1" $labels | tr ',' ' '
+  mapfile -t labels < <(curl -s "$PROMETHEUS/api/v1/alerts" | jq -r --arg name "$1" "[.data.alerts[]
+    | select(.labels.alertname == \$name) | select(.labels | $2)][0].labels // {} | to_entries[] | \"\\(.key)=\\(.value)\"")
+  amtool config routes test --config.file="$ROOT/deploy/monitoring/alertmanager.yml" "${labels[@]}" | tr ',' ' '
+}
+
+# The guide's receivers of the alert's firing instance, from its labels; fails when the routing gives others.
+checked_receivers() {  # alertname jq-condition
+  local labels routed expected
+  labels=$(curl -s "$PROMETHEUS/api/v1/alerts" | jq -c --arg name "$1" "[.data.alerts[]
+    | select(.labels.alertname == \$name) | select(.labels | $2)][0].labels")
+  routed=$(routed_receivers "$1" "$2")
+  expected=$(guide_receivers "$(jq -r .severity <<<"$labels")" "$(jq -r .category <<<"$labels")")
+  [ "$routed" = "$expected" ] || { echo "$1 $labels is routed to [$routed], the guide says [$expected]" >&2; return 1; }
+  echo "$routed"
 }
 
 # Waits until every expected receiver got a notification, sent after `after`, carrying the alert in `status`.
-await_notification() {  # alertname jq-condition status after seconds: prints the time the last receiver got it
-  local deadline=$((SECONDS + $5)) receivers receiver received latest
-  receivers=$(expected_receivers "$1")
+await_notification() {  # alertname jq-condition status after seconds receivers: prints when the last one got it
+  local deadline=$((SECONDS + $5)) receivers=$6 receiver received latest
   while [ $SECONDS -lt $deadline ]; do
     latest=""
     for receiver in $receivers; do
@@ -113,22 +137,25 @@ await_notification() {  # alertname jq-condition status after seconds: prints th
 # An alert fires: waits for the firing state and for every receiver's notification; keeps the times for
 # alert_resolved.
 alert_fired() {  # alertname jq-condition triggered-at seconds
-  local fired notified
+  local fired receivers notified
   fired=$(await_alert "$1" "$2" firing "$4") || return 1
-  notified=$(await_notification "$1" "$2" firing "$3" 30) || return 1
+  receivers=$(checked_receivers "$1" "$2") || return 1
+  notified=$(await_notification "$1" "$2" firing "$3" 30 "$receivers") || return 1
   echo "$3 $fired $notified" >"$BATS_FILE_TMPDIR/alert-$1"
-  say "$1 {$2}: fired $(since "$3" "$fired") s after the trigger; [$(expected_receivers "$1")] notified at $(since "$3" "$notified") s"
+  echo "$receivers" >"$BATS_FILE_TMPDIR/receivers-$1"
+  say "$1 {$2}: fired $(since "$3" "$fired") s after the trigger; [$receivers] notified at $(since "$3" "$notified") s"
 }
 
 # The alert resolves: waits for it to leave Prometheus and for the resolved notifications; prints and reports
 # the whole cycle.
 alert_resolved() {  # alertname jq-condition restored-at seconds
-  local triggered fired notified resolved resolved_notified
+  local triggered fired notified receivers resolved resolved_notified
   read -r triggered fired notified <"$BATS_FILE_TMPDIR/alert-$1"
+  receivers=$(<"$BATS_FILE_TMPDIR/receivers-$1")
   resolved=$(await_alert "$1" "$2" inactive "$4") || return 1
-  resolved_notified=$(await_notification "$1" "$2" resolved "$3" 30) || return 1
+  resolved_notified=$(await_notification "$1" "$2" resolved "$3" 30 "$receivers") || return 1
   say "$1 {$2}: resolved $(since "$3" "$resolved") s after the restore; resolved notices at $(since "$3" "$resolved_notified") s"
-  echo "| $1 | \`$2\` | $(since "$triggered" "$fired") | $(since "$triggered" "$notified") | $(expected_receivers "$1") |" \
+  echo "| $1 | \`$2\` | $(since "$triggered" "$fired") | $(since "$triggered" "$notified") | $receivers |" \
     "$(since "$3" "$resolved") | $(since "$3" "$resolved_notified") |" >>"$ALERT_TABLE"
 }
 

@@ -4,8 +4,9 @@
   rules.yaml        helm/oil-trading/files/rules/oil-trading.rules.yaml with every `for:` and range window
                     divided by TIME_SCALE (never below 4 scrape intervals); expressions and thresholds unchanged
   prometheus.yml    deploy/monitoring/prometheus.yml scraping and evaluating every SCRAPE_INTERVAL, loading rules.yaml
-  alertmanager.yml  deploy/monitoring/alertmanager.yml with the same route tree and receiver names, each receiver
-                    a webhook to http://127.0.0.1:ALERT_SINK_PORT/<receiver> so the suite sees who was notified
+  alertmanager.yml  deploy/monitoring/alertmanager.yml (generated as the Prometheus Operator would, see its header)
+                    with the same route tree and receiver names, grouping waits of ALERT_GROUP_WAIT, each receiver a
+                    webhook to http://127.0.0.1:ALERT_SINK_PORT/<receiver> so the suite sees who was notified
 
     TIME_SCALE=10 SCRAPE_INTERVAL=1s ALERT_GROUP_WAIT=1s ALERT_SINK_PORT=19194 test-monitoring.py OUTDIR
 """
@@ -33,6 +34,15 @@ def scaled(duration, scale, floor):
     return f"{max(seconds(duration) // scale, floor)}s"
 
 
+def faster(route, wait, root=True):
+    """group_wait and group_interval become `wait` on the root route and on every route that sets its own."""
+    for key in ("group_wait", "group_interval"):
+        if root or key in route:
+            route[key] = wait
+    for child in route.get("routes", []):
+        faster(child, wait, root=False)
+
+
 def main():
     out = sys.argv[1]
     scale = int(os.environ["TIME_SCALE"])
@@ -57,10 +67,7 @@ def main():
 
     alertmanager = yaml.safe_load(open(ALERTMANAGER))
     sink = f"http://127.0.0.1:{os.environ['ALERT_SINK_PORT']}"
-    wait = os.environ["ALERT_GROUP_WAIT"]
-    route = alertmanager["route"]
-    route["group_wait"] = wait
-    route["group_interval"] = wait
+    faster(alertmanager["route"], os.environ["ALERT_GROUP_WAIT"])
     alertmanager["global"] = {"resolve_timeout": alertmanager["global"].get("resolve_timeout", "5m")}
     alertmanager["receivers"] = [
         {"name": r["name"], "webhook_configs": [{"url": f"{sink}/{r['name']}", "send_resolved": True}]}

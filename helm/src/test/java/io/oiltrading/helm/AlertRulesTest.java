@@ -17,12 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The alert catalogue (DESIGN §5): promtool checks and unit tests of the rules file, amtool checks of the local
- * Alertmanager routing, and the conventions every alert follows (labels, annotations, runbook, tests).
+ * The alert catalogue (DESIGN §5): promtool checks and unit tests of the rules file, and the conventions every
+ * alert follows (labels, annotations, runbook, tests). Routing: {@link OperatorRoutingTest}.
  */
 class AlertRulesTest {
 
@@ -66,25 +64,6 @@ class AlertRulesTest {
     @Test
     void promtoolChecksTheLocalPrometheusConfig() {
         run(List.of("promtool", "check", "config", LOCAL.resolve("prometheus.yml").toString()), Chart.MODULE);
-    }
-
-    @Test
-    void amtoolChecksTheLocalAlertmanagerConfig() {
-        run(List.of("amtool", "check-config", LOCAL.resolve("alertmanager.yml").toString()), Chart.MODULE);
-    }
-
-    @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({
-        "critical, system,      'pagerduty-critical,system-email'",
-        "critical, business,    'pagerduty-critical,business-email-slack'",
-        "high,     business,    business-email-slack",
-        "medium,   performance, performance-slack",
-        "low,      system,      system-email",
-        "low,      unknown,     system-email"})
-    void alertsAreRoutedAsTheGuideSays(String severity, String category, String receivers) {
-        String out = run(List.of("amtool", "config", "routes", "test", "--config.file="
-                + LOCAL.resolve("alertmanager.yml"), "severity=" + severity, "category=" + category), Chart.MODULE);
-        assertEquals(receivers, out.lines().filter(l -> !l.startsWith("Warning")).collect(Collectors.joining()).trim());
     }
 
     @Test
