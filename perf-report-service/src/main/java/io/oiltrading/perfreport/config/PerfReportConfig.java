@@ -2,6 +2,9 @@ package io.oiltrading.perfreport.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import org.hibernate.validator.constraints.time.DurationMin;
 import java.net.URI;
 import java.time.Duration;
 
@@ -17,6 +20,29 @@ public interface PerfReportConfig {
 
     /** Stored performance reports. */
     Reports reports();
+
+    /** What counts as a bottleneck: below these an endpoint or pool is not reported, however it ranks. */
+    Bottlenecks bottlenecks();
+
+    interface Bottlenecks {
+
+        /** An endpoint is slow from this p95 latency over the window on. */
+        @WithDefault("500ms")
+        @DurationMin(millis = 1)
+        Duration slowP95();
+
+        /** An endpoint is an error hot spot from this share (0-1) of its requests answered with a 5xx on. */
+        @WithDefault("0.01")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("1")
+        double errorRatio();
+
+        /** A connection pool is saturated from this share (0-1) of its open connections in use on. */
+        @WithDefault("0.8")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("1")
+        double poolUsage();
+    }
 
     interface Reports {
 

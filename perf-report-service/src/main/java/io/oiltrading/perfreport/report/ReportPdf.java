@@ -72,6 +72,7 @@ public final class ReportPdf {
         Bottlenecks b = r.bottlenecks();
         if (b != null) {
             section(doc, "Bottlenecks");
+            doc.add(new Paragraph("Thresholds: " + b.thresholds().description(), BODY));
             table(doc, new String[] {"kind", "service", "subject", "detail"}, b.findings().stream()
                     .map(f -> new String[] {f.kind(), f.service(), f.subject(), f.detail()}).toList());
         }
