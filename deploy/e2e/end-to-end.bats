@@ -300,20 +300,30 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
 # The disk metric is of the file system a service works in: settlement is restarted in a small tmpfs that the
 # test fills to 94 %, then empties.
 @test "alert: the file system a service works in filling up is OilTradingDiskSpaceLow until space is freed" {
-  local fs="$BATS_TEST_TMPDIR/small-fs" pid
+  local fs="$BATS_TEST_TMPDIR/small-fs"
   mkdir -p "$fs" && mount -t tmpfs -o size=32m tmpfs "$fs" || { echo "cannot mount a tmpfs (needs root)"; return 1; }
-  restart_settlement_in() {  # folder
-    pid=$(pid_of settlement)
-    kill -TERM "$pid"
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-    (cd "$1" && "$ROOT/deploy/local/start.sh" >/dev/null 2>&1) && wait_for_status "$SETTLEMENT/health/ready" 200 60
-  }
-  restart_settlement_in "$fs" || { umount "$fs"; return 1; }
+  restart_service settlement "$fs" || { umount "$fs"; return 1; }
   alert_cycle OilTradingDiskSpaceLow '.job == "settlement-service"' 60 60 \
     'fallocate -l 30m "$fs/filler"' 'rm -f "$fs/filler"'
   drill "Disk drill: settlement working in a 32 MiB tmpfs, filled with 30 MiB, then emptied"
-  restart_settlement_in "$ROOT"
+  restart_service settlement "$ROOT"
   umount "$fs"
+}
+
+# In a pod the JVM measures process_cpu_usage against its CPU limit (the cgroup's quota): risk is restarted under a
+# 500m quota, as a pod with that limit, and kept busy with risk calculations.
+@test "alert: risk held at its CPU limit by calculations is OilTradingHighCpu until the load stops" {
+  # shellcheck disable=SC2034  # load is set and read by the commands alert_cycle evaluates
+  local cgroup=/sys/fs/cgroup/cpu/oil-trading-e2e-risk load
+  [ -w /sys/fs/cgroup/cpu ] || { echo "needs root and the cgroup v1 cpu controller at /sys/fs/cgroup/cpu"; return 1; }
+  mkdir -p "$cgroup" && echo 100000 >"$cgroup/cpu.cfs_period_us" && echo 50000 >"$cgroup/cpu.cfs_quota_us" || return 1
+  restart_service risk "$ROOT" "$cgroup" || return 1
+  alert_cycle OilTradingHighCpu '.job == "risk-service"' 150 90 \
+    'wrk -t1 -c4 -d600s --timeout 10s -H "$(auth e2e-risk)" "$RISK/api/risk/calculate" >/dev/null & load=$!' \
+    'kill "$load"; wait "$load" 2>/dev/null; true'
+  drill "CPU drill: risk under a 500m CPU quota, 4 clients of /api/risk/calculate, then none"
+  restart_service risk "$ROOT"
+  rmdir "$cgroup"
 }
 
 @test "drill: sustained load: no 5xx, memory stable" {

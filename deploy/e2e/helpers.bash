@@ -58,6 +58,22 @@ api() {  # method url [json] [user]
 
 pid_of() { cat "$OIL_TRADING_STATE/run/$1.pid"; }
 
+# Stops one service and starts it again from a working folder (its disk metric is that folder's file system) and,
+# given a cgroup v1 folder, inside it (the starting shell joins the cgroup, so the JVM runs under its limits).
+restart_service() {  # name folder [cgroup]
+  local pid i
+  pid=$(pid_of "$1")
+  kill -TERM "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  (
+    [ -z "${3:-}" ] || echo "$BASHPID" >"$3/cgroup.procs"
+    cd "$2" && "$ROOT/deploy/local/start.sh" >/dev/null 2>&1
+  ) || return 1
+  for i in "${!SERVICE_NAMES[@]}"; do
+    [ "${SERVICE_NAMES[$i]}" != "$1" ] || wait_for_status "http://localhost:${SERVICE_PORTS[$i]}/health/ready" 200 60 || return 1
+  done
+}
+
 # --- Prometheus and Alertmanager ----------------------------------------------------------------------------
 
 promql() {  # expr: prints the result vector as JSON

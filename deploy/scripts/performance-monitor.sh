@@ -119,7 +119,7 @@ parse_metrics() {
     { sub(/ # \{.*/, "") }   # drop OpenMetrics exemplars, the value is then the last field
     /^process_cpu_usage[ {]/ { cpu = $NF }
     /^jvm_memory_used_bytes\{/ && /area="heap"/ { used += $NF }
-    /^jvm_memory_max_bytes\{/ && /area="heap"/ { if ($NF + 0 > 0) max += $NF }
+    /^jvm_memory_max_bytes\{/ && /area="heap"/ { if ($NF + 0 > max) max = $NF + 0 }   # the old generation: -Xmx
     /^http_server_requests_seconds_count\{/ { count += $NF; if (/status="5[0-9][0-9]"/) errors += $NF }
     /^http_server_requests_seconds_sum\{/ { sum += $NF }
     END { printf "%s %.0f %.0f %.0f %.9f %.0f\n", (cpu == "" ? "nan" : cpu), used, max, count, sum, errors }'
@@ -172,7 +172,7 @@ sample_prometheus() {
   up=$(prom_query "max by (job) (up{$sel})") || return 1
   cpu=$(prom_query "max by (job) (process_cpu_usage{$sel})")
   heap=$(prom_query "max by (job) (sum by (job, instance) (jvm_memory_used_bytes{$sel, area=\"heap\"})
-    / sum by (job, instance) (jvm_memory_max_bytes{$sel, area=\"heap\"} > 0))")
+    / max by (job, instance) (jvm_memory_max_bytes{$sel, area=\"heap\"}))")
   req=$(prom_query "sum by (job) (increase(${count}[$w]))")
   resp=$(prom_query "sum by (job) (increase(http_server_requests_seconds_sum{$sel}[$w])) / sum by (job) (increase(${count}[$w]))")
   # No 5xx series at all means no errors, not "no data": hence the "or ... * 0".

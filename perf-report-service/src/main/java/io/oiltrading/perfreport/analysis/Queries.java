@@ -36,7 +36,8 @@ public final class Queries {
     public static final String UP = "max by (job) (up)";
     public static final String CPU = "max by (job) (process_cpu_usage)";
     public static final String HEAP_USED = "sum by (job) (jvm_memory_used_bytes{area=\"heap\"})";
-    public static final String HEAP_MAX = "sum by (job) (jvm_memory_max_bytes{area=\"heap\"} > 0)";
+    /** Per instance the largest heap pool's maximum, the old generation's (-Xmx): Serial's young pools have maxima of their own. */
+    public static final String HEAP_MAX = "sum by (job) (max by (job, instance) (jvm_memory_max_bytes{area=\"heap\"}))";
     /** Connections in use over connections open: how close the pool is to making callers wait. */
     public static final String DB_POOL_USAGE =
             "sum by (job) (agroal_active_count) / (sum by (job) (agroal_active_count) + sum by (job) (agroal_available_count))";
