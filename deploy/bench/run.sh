@@ -10,7 +10,7 @@
 # 1. risk engine (JMH, before anything else runs)   2. the local platform started on its own state folder
 # 3. each service restarted alone: start to ready, RSS   4. /api/risk/calculate and /api/performance/report on
 # the demo book   5. trade capture (wrk) next to pgbench   6. price ingest next to COPY   7. platform stopped.
-# Nothing is estimated: a step that cannot run is reported as not run, with the reason.
+# Nothing is estimated: a step that cannot run is reported as not run, with the reason, and the run exits 1.
 #
 # It builds with Maven and starts JVMs: on a shared machine run it under the lock your builds take, e.g.
 #   flock /tmp/maven.lock deploy/bench/run.sh
@@ -70,7 +70,9 @@ write_step() {
     '{id: $id, title: $title, status: $status, note: $note, target: $target, columns: $columns, rows: $rows}' \
     >"$RAW/steps/$1.json"
 }
+NOT_RUN=()   # the steps that could not run: the run then exits 1, after writing its report
 not_run() {  # ID TITLE TARGET REASON
+  NOT_RUN+=("$1")
   log "$1: not run: $4"
   write_step "$1" "$2" "not run" "$4" "$3" '[]' '[]'
 }
@@ -93,10 +95,12 @@ run_engine() {
   local args="-cp %classpath org.openjdk.jmh.Main EngineBenchmark -p positions=$JMH_POSITIONS -p scenarios=$JMH_SCENARIOS $JMH_OPTS -rf json -rff $jmh_json"
   local cmd=(./mvnw -B -q -pl risk-service -DskipTests test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec
     -Dexec.executable=java -Dexec.classpathScope=test "-Dexec.args=$args")
-  local shown="./mvnw -B -q -pl risk-service -DskipTests test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java -Dexec.classpathScope=test \"-Dexec.args=-cp %classpath org.openjdk.jmh.Main EngineBenchmark -p positions=$JMH_POSITIONS -p scenarios=$JMH_SCENARIOS $JMH_OPTS -rf json -rff jmh.json\""
+  local shown="./mvnw -B -q -DskipTests install -pl platform-common,platform-testing -am && ./mvnw -B -q -pl risk-service -DskipTests test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java -Dexec.classpathScope=test \"-Dexec.args=-cp %classpath org.openjdk.jmh.Main EngineBenchmark -p positions=$JMH_POSITIONS -p scenarios=$JMH_SCENARIOS $JMH_OPTS -rf json -rff jmh.json\""
   log "engine: JMH positions=$JMH_POSITIONS scenarios=$JMH_SCENARIOS ($JMH_OPTS)"
   local t0=$SECONDS
-  (cd "$ROOT" && "${cmd[@]}") >"$RAW/jmh.log" 2>&1
+  # risk-service alone needs its sibling modules in the local repository: `./mvnw verify` does not install them.
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl platform-common,platform-testing -am && "${cmd[@]}") \
+    >"$RAW/jmh.log" 2>&1
   local rc=$? took=$((SECONDS - t0))
   if [ $rc != 0 ] || ! jq -e 'length > 0' "$jmh_json" >/dev/null 2>&1; then
     not_run engine "$ENGINE_TITLE" "$ENGINE_TARGET" "JMH failed (exit $rc); see $(basename "$RAW")/jmh.log"
@@ -507,3 +511,4 @@ jq -n --arg generatedAt "$(date -u +%FT%TZ)" --arg mode "$($quick && echo quick 
 "$BENCH/report.sh" "$REPORT_JSON" >"$REPORT_MD"
 log "done in ${total} s: $REPORT_MD"
 echo "$REPORT_MD"
+[ ${#NOT_RUN[@]} -eq 0 ] || { log "not run: ${NOT_RUN[*]} (see the report)"; exit 1; }
