@@ -112,20 +112,14 @@ guide_receivers() {  # severity category
 }
 
 # The receivers the routing (deploy/monitoring/alertmanager.yml, generated as the Prometheus Operator does) gives
-# the alert, asked of amtool with every label of its first matching instance in Prometheus.
-routed_receivers() {  # alertname jq-condition
-  local labels
-  mapfile -t labels < <(curl -s "$PROMETHEUS/api/v1/alerts" | jq -r --arg name "$1" "[.data.alerts[]
-    | select(.labels.alertname == \$name) | select(.labels | $2)][0].labels // {} | to_entries[] | \"\\(.key)=\\(.value)\"")
-  amtool config routes test --config.file="$ROOT/deploy/monitoring/alertmanager.yml" "${labels[@]}" | tr ',' ' '
-}
-
-# The guide's receivers of the alert's firing instance, from its labels; fails when the routing gives others.
+# the alert, asked of amtool with every label of its first matching instance in Prometheus; fails when they are not
+# the guide's receivers for its severity and category.
 checked_receivers() {  # alertname jq-condition
-  local labels routed expected
+  local labels args routed expected
   labels=$(curl -s "$PROMETHEUS/api/v1/alerts" | jq -c --arg name "$1" "[.data.alerts[]
-    | select(.labels.alertname == \$name) | select(.labels | $2)][0].labels")
-  routed=$(routed_receivers "$1" "$2")
+    | select(.labels.alertname == \$name) | select(.labels | $2)][0].labels // {}")
+  mapfile -t args < <(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$labels")
+  routed=$(amtool config routes test --config.file="$ROOT/deploy/monitoring/alertmanager.yml" "${args[@]}" | tr ',' ' ')
   expected=$(guide_receivers "$(jq -r .severity <<<"$labels")" "$(jq -r .category <<<"$labels")")
   [ "$routed" = "$expected" ] || { echo "$1 $labels is routed to [$routed], the guide says [$expected]" >&2; return 1; }
   echo "$routed"

@@ -5,7 +5,6 @@ import io.oiltrading.perfreport.config.PerfReportConfig;
 import io.oiltrading.perfreport.source.Prometheus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +44,8 @@ public class BottleneckService {
         String busy = Queries.busyTime(Queries.ENDPOINT, window);
         String p95 = Queries.latencyQuantile(0.95, Queries.ENDPOINT, window);
         // The same selection in PromQL, so that the query of a finding lists exactly the slow endpoints.
-        String slow = "%s and on (%s) (%s >= %s)".formatted(busy, Queries.ENDPOINT, p95, promql(limits.slowP95Seconds()));
+        String slow = "%s and on (%s) (%s >= %s)".formatted(busy, Queries.ENDPOINT, p95,
+                Bottlenecks.Thresholds.plain(limits.slowP95Seconds()));
         Map<Map<String, String>, Double> latencies = new HashMap<>();
         prometheus.query(p95, at).forEach(l -> latencies.put(l.labels(), l.value()));
         prometheus.query(busy, at).stream()
@@ -54,14 +54,14 @@ public class BottleneckService {
                 .forEach(s -> findings.add(new Bottlenecks.Finding("SLOW_ENDPOINT", s.label("job"), endpoint(s), s.value(),
                         "p95 %.3f s; %.3f s of server time per second".formatted(latencies.get(s.labels()), s.value()), slow)));
         String errorRatio = Queries.errorRatio(Queries.ENDPOINT, window);
-        String errors = "%s >= %s".formatted(errorRatio, promql(limits.errorRatio()));
+        String errors = "%s >= %s".formatted(errorRatio, Bottlenecks.Thresholds.plain(limits.errorRatio()));
         for (Prometheus.Sample s : prometheus.query(errorRatio, at)) {
             if (s.value() >= limits.errorRatio()) {
                 findings.add(new Bottlenecks.Finding("ERROR_HOT_SPOT", s.label("job"), endpoint(s), s.value(),
                         "%.1f %% of requests answered with a server error (5xx)".formatted(s.value() * 100), errors));
             }
         }
-        String saturated = "%s >= %s".formatted(Queries.DB_POOL_USAGE, promql(limits.poolUsage()));
+        String saturated = "%s >= %s".formatted(Queries.DB_POOL_USAGE, Bottlenecks.Thresholds.plain(limits.poolUsage()));
         for (Prometheus.Sample s : prometheus.query(Queries.DB_POOL_USAGE, at)) {
             if (s.value() >= limits.poolUsage()) {
                 findings.add(new Bottlenecks.Finding("SATURATED_POOL", s.label("job"), "database pool", s.value(),
@@ -97,11 +97,6 @@ public class BottleneckService {
 
     private static String endpoint(Prometheus.Sample s) {
         return s.label("method") + " " + s.label("uri");
-    }
-
-    /** A threshold as a PromQL number literal. */
-    private static String promql(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Restarts and errors first: they hurt users most; then saturation, then slowness. */

@@ -27,7 +27,12 @@ public record Bottlenecks(Instant evaluatedAt, String window, Thresholds thresho
         }
 
         private static String percent(double ratio) {
-            return java.math.BigDecimal.valueOf(ratio * 100).stripTrailingZeros().toPlainString();
+            return plain(ratio * 100);
+        }
+
+        /** A number without trailing zeros or exponent: 0.5, 80, as text and as a PromQL literal. */
+        static String plain(double value) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
     }
 }

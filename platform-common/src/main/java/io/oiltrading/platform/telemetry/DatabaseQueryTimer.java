@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionEventListener;
 
 /**
@@ -39,7 +40,7 @@ public class DatabaseQueryTimer implements SessionEventListener {
     public void jdbcExecuteStatementEnd() {
         Timer timer = queries;
         if (timer != null) {
-            timer.record(Duration.ofNanos(System.nanoTime() - started));
+            timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
