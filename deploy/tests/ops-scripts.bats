@@ -98,7 +98,7 @@ start_traffic() {  # url
   echo $! >>"$BATS_TEST_TMPDIR/pids"
 }
 
-status_of() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }  # url [curl options]
 
 wait_until() {  # seconds command...: retries the command until it succeeds
   local deadline=$((SECONDS + $1))
@@ -126,7 +126,8 @@ not_running() { [ ! -d "/proc/$1" ]; }
 # --- usage -----------------------------------------------------------------------------------------------
 
 @test "every script has --help with its exit codes, and a usage error exits 2" {
-  for script in health-check-system performance-monitor cleanup-monitoring-data start-monitoring-stack stop-monitoring-stack; do
+  for script in health-check-system performance-monitor cleanup-monitoring-data start-monitoring-stack stop-monitoring-stack \
+                backup restore; do
     run "$SCRIPTS/$script.sh" --help
     [ "$status" -eq 0 ]
     [[ $output == *"Usage: $script.sh"* ]]
@@ -139,6 +140,14 @@ not_running() { [ ! -d "/proc/$1" ]; }
   run "$SCRIPTS/performance-monitor.sh" --interval soon
   [ "$status" -eq 2 ]
   run "$SCRIPTS/cleanup-monitoring-data.sh"
+  [ "$status" -eq 2 ]
+  run "$SCRIPTS/backup.sh" --service ledger
+  [ "$status" -eq 2 ]
+  run "$SCRIPTS/backup.sh" --base --service trading
+  [ "$status" -eq 2 ]
+  run "$SCRIPTS/restore.sh"
+  [ "$status" -eq 2 ]
+  run "$SCRIPTS/restore.sh" --base "$BATS_TEST_TMPDIR"
   [ "$status" -eq 2 ]
 }
 
@@ -358,6 +367,142 @@ make_old_files() {
   run "$SCRIPTS/stop-monitoring-stack.sh"
   [ "$status" -eq 0 ]
   [[ $output == *"prometheus is not running"* ]]
+}
+
+# --- backup and restore ----------------------------------------------------------------------------------
+
+# A product through trading's API: the acknowledged write the backup tests look for afterwards.
+add_product() {  # code
+  curl -s -f -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $ADMIN_TOKEN" \
+    -d "{\"code\":\"$1\",\"name\":\"Backup test $1\",\"kind\":\"CRUDE\",\"apiGravity\":35.1,\"defaultUnit\":\"BBL\"}" \
+    http://localhost:8081/api/products
+}
+
+product_status() { status_of "http://localhost:8081/api/products/$1" -H "Authorization: Bearer $READ_TOKEN"; }
+
+trading_sql() { psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U postgres -d trading -qtAXc "$1"; }
+
+newest_backup() { find "$OIL_TRADING_STATE/backups" -mindepth 1 -maxdepth 1 -name "$1" | sort | tail -1; }
+
+# Waits until the archiver has copied the WAL segment that holds everything written so far.
+archive_everything() {
+  local segment
+  segment=$(trading_sql "select pg_walfile_name(pg_current_wal_lsn())")
+  trading_sql "select pg_switch_wal()" >/dev/null
+  wait_until 30 test -f "$OIL_TRADING_STATE/wal-archive/$segment"
+}
+
+@test "backup: a dump per database with a manifest of commit, schema versions, row counts and checksums, and its metrics" {
+  add_product BACKUP_A
+  run "$SCRIPTS/backup.sh"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  backup=$(newest_backup '2*')
+  manifest="$backup/manifest.json"
+  jq -e --arg commit "$(git -C "$ROOT" rev-parse HEAD)" '.kind == "dump" and .commit == $commit
+    and ([.databases[].database] == ["trading", "pricefeed", "risk", "settlement", "perfreport"])
+    and all(.databases[]; (.schema_version | length > 0) and .rows["public.flyway_schema_history"] > 0)' "$manifest"
+  [ "$(jq -r '.databases[0].rows["public.product"]' "$manifest")" = "$(trading_sql 'select count(*) from product')" ]
+  for db in trading pricefeed risk settlement perfreport; do
+    [ "$(sha256sum <"$backup/$db.dump" | cut -d' ' -f1)" = "$(jq -r --arg db "$db" '.databases[] | select(.database == $db) | .sha256' "$manifest")" ]
+    pg_restore --list "$backup/$db.dump" | grep -q 'TABLE DATA public flyway_schema_history'
+  done
+  tar -tzf "$backup/monitoring.tar.gz" | grep -qx 'helm/oil-trading/files/rules/oil-trading.rules.yaml'
+  tar -tzf "$backup/monitoring.tar.gz" | grep -qx 'deploy/monitoring/alertmanager.yml'
+  promtool check metrics <"$OIL_TRADING_STATE/backups/oil_trading_backup.prom"
+  grep -Eq '^oil_trading_backup_last_success_timestamp_seconds\{database="trading",kind="dump"\} [0-9]+$' \
+    "$OIL_TRADING_STATE/backups/oil_trading_backup.prom"
+  [ -z "$(find "$OIL_TRADING_STATE/backups" -maxdepth 1 -name '.incomplete-*')" ]
+}
+
+@test "backup: the row counts of a database written to during the dump are those of the dump" {
+  (i=0; while :; do add_product "BUSY_$((i += 1))"; done) 3>&- &
+  echo $! >>"$BATS_TEST_TMPDIR/pids"
+  sleep 1
+  run "$SCRIPTS/backup.sh" --service trading
+  [ "$status" -eq 0 ]
+  kill "$(tail -1 "$BATS_TEST_TMPDIR/pids")"
+  backup=$(newest_backup '2*')
+  counted=$(jq -r '.databases[0].rows["public.product"]' "$backup/manifest.json")
+  pg_restore -f - --data-only --table=product "$backup/trading.dump" >"$BATS_TEST_TMPDIR/products.sql"
+  dumped=$(awk '/^COPY public.product /{copy = 1; next} /^\\\.$/{copy = 0} copy' "$BATS_TEST_TMPDIR/products.sql" | wc -l)
+  echo "manifest $counted, dump $dumped, now $(trading_sql 'select count(*) from product')"
+  [ "$counted" = "$dumped" ]
+  [ "$(trading_sql 'select count(*) from product')" -gt "$counted" ]
+}
+
+@test "restore: refuses a database that holds tables without --force, and a dump that fails its checksum, changing nothing" {
+  backup=$(newest_backup '2*')
+  before=$(trading_sql 'select count(*) from product')
+  run "$SCRIPTS/restore.sh" --from "$backup" --service trading
+  echo "$output"
+  [ "$status" -eq 1 ]
+  [[ $output == *"database trading holds "*" tables: --force replaces it"* ]]
+  cp -r "$backup" "$BATS_TEST_TMPDIR/damaged"
+  printf 'x' | dd of="$BATS_TEST_TMPDIR/damaged/trading.dump" bs=1 seek=100 conv=notrunc 2>/dev/null
+  run "$SCRIPTS/restore.sh" --from "$BATS_TEST_TMPDIR/damaged" --service trading --force
+  echo "$output"
+  [ "$status" -eq 1 ]
+  [[ $output == *"does not match its checksum"* ]]
+  [ "$(trading_sql 'select count(*) from product')" = "$before" ]
+  [ "$(trading_sql "select count(*) from pg_database where datname like 'trading_%'")" = 0 ]
+}
+
+@test "restore --force of one service: its data as backed up, the old database kept, the service ready again without a restart" {
+  pid=$(cat "$OIL_TRADING_STATE/run/trading.pid")
+  "$SCRIPTS/backup.sh" --service trading >/dev/null
+  add_product AFTER_BACKUP
+  [ "$(product_status AFTER_BACKUP)" = 200 ]
+  run "$SCRIPTS/restore.sh" --from "$(newest_backup '2*')" --service trading --force
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *"The databases it replaced: trading_replaced_"* ]]
+  wait_until 30 status_is http://localhost:8081/health/ready 200
+  [ "$(product_status BACKUP_A)" = 200 ]
+  [ "$(product_status AFTER_BACKUP)" = 404 ]
+  [ "$(cat "$OIL_TRADING_STATE/run/trading.pid")" = "$pid" ]
+  replaced=$(trading_sql "select datname from pg_database where datname like 'trading_replaced_%'")
+  psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U postgres -d postgres -qtAXc "alter database $replaced allow_connections true"
+  [ "$(psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U postgres -d "$replaced" -qtAXc "select count(*) from product where code = 'AFTER_BACKUP'")" = 1 ]
+}
+
+@test "point in time: a base backup and the WAL archive bring back what was written before the time asked, and --latest all that was archived" {
+  pid=$(cat "$OIL_TRADING_STATE/run/trading.pid")
+  run "$SCRIPTS/backup.sh" --base
+  echo "$output"
+  [ "$status" -eq 0 ]
+  base=$(newest_backup 'base-*')
+  grep -Eq '^oil_trading_backup_last_success_timestamp_seconds\{database="all",kind="base"\} [0-9]+$' \
+    "$OIL_TRADING_STATE/backups/oil_trading_backup.prom"
+  add_product BEFORE_TARGET
+  sleep 1
+  target=$(trading_sql "select now()")
+  sleep 1
+  add_product AFTER_TARGET
+  archive_everything
+
+  run "$SCRIPTS/restore.sh" --base "$base" --to-time "$target"
+  [ "$status" -eq 1 ]
+  [[ $output == *"--force replaces it"* ]]
+  run "$SCRIPTS/restore.sh" --base "$base" --to-time "$target" --force
+  echo "$output"
+  [ "$status" -eq 0 ]
+  wait_until 60 status_is http://localhost:8081/health/ready 200
+  [ "$(product_status BEFORE_TARGET)" = 200 ]
+  [ "$(product_status AFTER_TARGET)" = 404 ]
+  [ "$(trading_sql 'show restore_command')" = "" ]
+
+  # The recovery started a new timeline; --latest from the same base follows it, not the abandoned one.
+  add_product ON_NEW_TIMELINE
+  archive_everything
+  run "$SCRIPTS/restore.sh" --base "$base" --latest --force
+  echo "$output"
+  [ "$status" -eq 0 ]
+  wait_until 60 status_is http://localhost:8081/health/ready 200
+  [ "$(product_status BEFORE_TARGET)" = 200 ]
+  [ "$(product_status ON_NEW_TIMELINE)" = 200 ]
+  [ "$(product_status AFTER_TARGET)" = 404 ]
+  [ "$(cat "$OIL_TRADING_STATE/run/trading.pid")" = "$pid" ]
 }
 
 # --- a broken platform (last: these tests break it) ------------------------------------------------------
