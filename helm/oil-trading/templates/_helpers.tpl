@@ -69,6 +69,15 @@ app.kubernetes.io/version: {{ include "oil-trading.tag" . | quote }}
 {{- printf "%s-db" (include "oil-trading.fullname" .) | trunc 50 | trimSuffix "-" }}
 {{- end }}
 
+{{/* Labels of a CloudNativePG cluster's resources: not the service's name, the database is a workload of its own.
+Context: dict root, svc. */}}
+{{- define "oil-trading.databaseLabels" -}}
+app.kubernetes.io/name: {{ include "oil-trading.databaseCluster" . }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: database
+{{ include "oil-trading.commonLabels" .root }}
+{{- end }}
+
 {{/* The ConfigMap data of a service: its calls, tracing and own variables. Context: dict root, key, svc. */}}
 {{- define "oil-trading.configData" -}}
 {{- $services := include "oil-trading.services" .root | fromYaml }}

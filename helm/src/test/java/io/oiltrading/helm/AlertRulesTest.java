@@ -36,6 +36,7 @@ class AlertRulesTest {
             Map.entry("OilTradingHighMemory", "system"),
             Map.entry("OilTradingDiskSpaceLow", "system"),
             Map.entry("OilTradingDatabaseConnectionFailures", "system"),
+            Map.entry("OilTradingBackupTooOld", "system"),
             Map.entry("OilTradingHighRiskExposure", "business"),
             Map.entry("OilTradingContractsExpiring", "business"),
             Map.entry("OilTradingPriceFeedStale", "business"),

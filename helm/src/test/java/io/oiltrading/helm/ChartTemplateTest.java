@@ -40,7 +40,7 @@ class ChartTemplateTest {
             assertEquals(names(Chart.SERVICES), names(rendered.ofKind(kind)), kind);
         }
         for (String kind : List.of("ServiceMonitor", "PrometheusRule", "AlertmanagerConfig", "GrafanaDashboard",
-                "GrafanaDatasource", "Cluster", "HorizontalPodAutoscaler", "Secret")) {
+                "GrafanaDatasource", "Cluster", "ScheduledBackup", "PodMonitor", "HorizontalPodAutoscaler", "Secret")) {
             assertTrue(rendered.ofKind(kind).isEmpty(), kind + " rendered without its API or flag");
         }
     }
@@ -190,6 +190,56 @@ class ChartTemplateTest {
             assertEquals(service.name() + "-db-app", Yamls.string(env(container(rendered, service.name())).get("DB_URL"),
                     "valueFrom.secretKeyRef.name"));
         }
+    }
+
+    @Test
+    void cloudNativePgBacksUpToTheObjectStoreOnASchedule() {
+        Rendered rendered = Chart.render("everything-on");
+        for (Service service : Chart.SERVICES) {
+            String cluster = service.name() + "-db";
+            Map<String, Object> backup = Yamls.map(rendered.get("Cluster", cluster), "spec.backup");
+            assertEquals("14d", backup.get("retentionPolicy"));
+            Map<String, Object> store = Yamls.map(backup, "barmanObjectStore");
+            assertEquals("s3://oil-trading-backups/staging", store.get("destinationPath"));
+            assertEquals("https://minio.example.com", store.get("endpointURL"));
+            assertEquals(Map.of("name", "oil-trading-backup-s3", "key", "ACCESS_KEY_ID"),
+                    Yamls.map(store, "s3Credentials.accessKeyId"));
+            assertEquals(Map.of("name", "oil-trading-backup-s3", "key", "ACCESS_SECRET_KEY"),
+                    Yamls.map(store, "s3Credentials.secretAccessKey"));
+            assertEquals("gzip", Yamls.string(store, "wal.compression"));
+            Map<String, Object> scheduled = Yamls.map(rendered.get("ScheduledBackup", cluster), "spec");
+            assertEquals(cluster, Yamls.string(scheduled, "cluster.name"));
+            assertEquals("0 0 1 * * *", scheduled.get("schedule"));
+            assertEquals(true, scheduled.get("immediate"));
+            assertEquals("self", scheduled.get("backupOwnerReference"));
+        }
+    }
+
+    @Test
+    void cloudNativePgBackupsAreOffByDefaultAndRefusedWithoutTheirObjectStore() {
+        Map<String, String> cnpg = Map.of("extraApiVersions[0]", "postgresql.cnpg.io/v1",
+                "database.cloudnativepg.enabled", "true");
+        Rendered rendered = Chart.render(List.of(), cnpg);
+        assertEquals(Chart.SERVICES.size(), rendered.ofKind("Cluster").size());
+        assertTrue(rendered.ofKind("ScheduledBackup").isEmpty());
+        rendered.ofKind("Cluster").forEach(c -> assertNull(Yamls.at(c, "spec.backup"), Yamls.string(c, "metadata.name")));
+
+        Map<String, String> on = with(cnpg, "database.cloudnativepg.backup.enabled", "true");
+        Chart.assertRefused(List.of(), on, "needs backup.destinationPath");
+        Map<String, String> path = with(on, "database.cloudnativepg.backup.destinationPath", "s3://bucket/oil");
+        Chart.assertRefused(List.of(), path, "needs backup.s3Credentials.secretName");
+        Map<String, String> complete = with(path, "database.cloudnativepg.backup.s3Credentials.secretName", "s3");
+        assertEquals(Chart.SERVICES.size(), Chart.render(List.of(), complete).ofKind("ScheduledBackup").size());
+        // CloudNativePG's cron has six fields, seconds first: a Kubernetes CronJob schedule is refused.
+        Chart.assertRefused(List.of(), with(complete, "database.cloudnativepg.backup.schedule", "0 1 * * *"), "schedule");
+        Chart.assertRefused(List.of(), with(complete, "database.cloudnativepg.backup.retentionPolicy", "30 days"),
+                "retentionPolicy");
+    }
+
+    private static Map<String, String> with(Map<String, String> set, String key, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(set);
+        more.put(key, value);
+        return more;
     }
 
     @Test

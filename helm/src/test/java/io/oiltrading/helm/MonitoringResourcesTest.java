@@ -49,6 +49,32 @@ class MonitoringResourcesTest {
         }
     }
 
+    /** The database clusters' exporters, for OilTradingBackupTooOld: its job regex must match their job. */
+    @Test
+    void podMonitorsScrapeEveryDatabaseClusterAsTheDatabaseOfItsService() {
+        Rendered rendered = Chart.render(List.of(Chart.example("everything-on")),
+                Map.of("monitoring.release", "prom", "namePrefix", "blue-"));
+        assertEquals(Chart.SERVICES.size(), rendered.ofKind("PodMonitor").size());
+        String expr = (String) AlertRulesTest.alerts(Yamls.load(RULES)).stream()
+                .filter(a -> a.get("alert").equals("OilTradingBackupTooOld")).findFirst().orElseThrow().get("expr");
+        java.util.regex.Matcher jobs = java.util.regex.Pattern.compile("job=~\"([^\"]+)\"").matcher(expr);
+        assertTrue(jobs.find(), expr);
+        for (Service service : Chart.SERVICES) {
+            String cluster = "blue-" + service.name() + "-db";
+            Map<String, Object> monitor = rendered.get("PodMonitor", cluster);
+            assertEquals("prom", Yamls.map(monitor, "metadata.labels").get("release"));
+            assertEquals(Map.of("cnpg.io/cluster", cluster), Yamls.map(monitor, "spec.selector.matchLabels"));
+            Map<String, Object> endpoint = Yamls.list(monitor, "spec.podMetricsEndpoints").get(0);
+            assertEquals("metrics", endpoint.get("port"));
+            // The job stays <service>-db whatever the prefix, like the services' own job.
+            Map<String, Object> job = Yamls.list(endpoint, "relabelings").get(0);
+            assertEquals(Map.of("targetLabel", "job", "replacement", service.name() + "-db"), job);
+            assertTrue((service.name() + "-db").matches(jobs.group(1)), jobs.group(1));
+        }
+        assertEquals(List.of(), Chart.render(List.of(Chart.example("everything-on")),
+                Map.of("monitoring.serviceMonitor.enabled", "false")).ofKind("PodMonitor"), "scrapes off");
+    }
+
     @Test
     void thePrometheusRuleIsTheRulesFile() {
         Map<String, Object> rule = allApis(Map.of()).ofKind("PrometheusRule").get(0);
@@ -218,8 +244,8 @@ class MonitoringResourcesTest {
     void monitoringOffRendersNoCrEvenWhereTheApisExist() {
         Rendered rendered = Chart.render(List.of(Chart.example("monitoring-off")),
                 Chart.withApis(Chart.MONITORING_APIS, Map.of()));
-        for (String kind : List.of("ServiceMonitor", "PrometheusRule", "AlertmanagerConfig", "GrafanaDashboard",
-                "GrafanaDatasource")) {
+        for (String kind : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule", "AlertmanagerConfig",
+                "GrafanaDashboard", "GrafanaDatasource")) {
             assertTrue(rendered.ofKind(kind).isEmpty(), kind);
         }
         assertFalse(Yamls.map(rendered.get("ConfigMap", "risk-service"), "data")

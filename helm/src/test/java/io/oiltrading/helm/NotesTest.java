@@ -66,10 +66,25 @@ class NotesTest {
     }
 
     @Test
+    void notesSayWhereTheDatabasesAreBackedUp() {
+        Map<String, String> cnpg = Map.of("extraApiVersions[0]", "postgresql.cnpg.io/v1",
+                "database.cloudnativepg.enabled", "true");
+        assertTrue(notes(cnpg).contains("Backups: OFF."), notes(cnpg));
+        Map<String, String> on = new java.util.HashMap<>(cnpg);
+        on.putAll(Map.of("database.cloudnativepg.backup.enabled", "true",
+                "database.cloudnativepg.backup.destinationPath", "s3://bucket/oil",
+                "database.cloudnativepg.backup.s3Credentials.secretName", "s3"));
+        String notes = notes(on);
+        assertTrue(notes.contains("Backups: WAL archived and base backups on \"0 0 1 * * *\" to s3://bucket/oil, kept 30d"),
+                notes);
+        assertTrue(notes(Map.of()).contains("Their backups are yours"));
+    }
+
+    @Test
     void notesSayWhichMonitoringCrsAreInstalled() {
         String notes = notes(Chart.withApis(Chart.MONITORING_APIS, Map.of()));
         assertTrue(notes.contains("ServiceMonitors     installed, label release=kube-prometheus-stack"), notes);
-        assertTrue(notes.contains("PrometheusRule      installed, 14 alerts"), notes);
+        assertTrue(notes.contains("PrometheusRule      installed, " + AlertRulesTest.CATALOGUE.size() + " alerts"), notes);
         assertTrue(notes.contains("create secret generic oil-trading-alerting"), notes);
     }
 }
