@@ -10,7 +10,7 @@
 #
 #   --build      rebuild the services first (they are built anyway when no build exists)
 #   DEMO_DATA=false  skip the demo book that is otherwise loaded on the first start (deploy/local/demo-data.sh)
-#   MONITORING=false do not start Prometheus and Alertmanager (started when Debian's packages are installed)
+#   MONITORING=false do not start Prometheus, Alertmanager and node_exporter (started when Debian's packages are installed)
 #   PG_BIN=...   the PostgreSQL installation to run (default: the newest /usr/lib/postgresql/*/bin)
 #   DB_HOST=...  use that PostgreSQL (with DB_PORT, DB_USER, DB_PASSWORD) instead of a local one; its
 #                databases trading, pricefeed, risk, settlement and perfreport are created when psql is installed
@@ -139,8 +139,9 @@ echo "Logs:   $LOGS/oil-trading-<service>-$(date +%Y%m%d).log          Stop: dep
 if [ $status = 0 ] && [ ! -f "$STATE/demo-data-loaded" ] && [ "${DEMO_DATA:-true}" = true ]; then
   "$(dirname "$0")/demo-data.sh" http://localhost:8081 && touch "$STATE/demo-data-loaded"
 fi
-# 6. Prometheus and Alertmanager with the project's rules, when installed (MONITORING=false skips them)
-if [ "${MONITORING:-true}" = true ] && [ -x /usr/bin/prometheus ] && [ -x /usr/bin/prometheus-alertmanager ]; then
+# 6. Prometheus, Alertmanager and node_exporter with the project's rules, when installed (MONITORING=false skips them)
+if [ "${MONITORING:-true}" = true ] && [ -x /usr/bin/prometheus ] && [ -x /usr/bin/prometheus-alertmanager ] \
+   && [ -x /usr/bin/prometheus-node-exporter ]; then
   "$ROOT/deploy/scripts/start-monitoring-stack.sh" --local || echo "The monitoring stack did not start; see above." >&2
 fi
 [ $status = 0 ] || echo "Some services are not ready; see their logs." >&2

@@ -45,6 +45,7 @@ utc_now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 # --- Monitoring stack (start-/stop-monitoring-stack.sh) ---------------------------------------------------
 PROMETHEUS_PORT=${PROMETHEUS_PORT:-9090}
 ALERTMANAGER_PORT=${ALERTMANAGER_PORT:-9093}
+NODE_EXPORTER_PORT=${NODE_EXPORTER_PORT:-9100}
 MONITORING_NAMESPACE=${NAMESPACE:-monitoring}
 OBSERVABILITY_STACK=$ROOT/helm/observability-stack
 HELM=${HELM:-helm}

@@ -67,4 +67,5 @@ stop_process() {  # name
 # Prometheus first: it would otherwise go on sending alerts to a stopped Alertmanager.
 stop_process prometheus || status=1
 stop_process alertmanager || status=1
+stop_process node-exporter || status=1
 exit $status
