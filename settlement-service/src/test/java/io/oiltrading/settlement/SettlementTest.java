@@ -406,7 +406,7 @@ class SettlementTest {
         assertEquals(new BigDecimal("1992375.00"), invoice.get("amountDueUsd"), "20.125 × 99,000 bbl");
         assertEquals(true, invoice.get("overdue"));
         TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(invoiceId));
-        assertTrue(sample(given().get("/metrics").asString(), "oil_trading_settlements_overdue") >= 1);
+        assertTrue(sample(given().get("/metrics").asString(), "oil_trading_settlements_overdue{owed_by=\"counterparty\"}") >= 1);
         int overdueBefore = TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().extract().path("size()");
         given().get("/health/detailed").then().body("business.overdueInvoices", equalTo(overdueBefore));
 
@@ -448,6 +448,48 @@ class SettlementTest {
 
     @Test
     @Order(10)
+    void theContractsPrecisionAnEmptyMonthAndACreditAreWhatTheyAre() {
+        // A price of 4 decimals is invoiced at 4, although unit prices default to 3: 20.1255 × 100,000 bbl.
+        long fourDecimals = delivered("BRENT", "100000", "BBL", fixed("20.1255"), terms(30, "CALENDAR"), "2020-04-06", "100000");
+        run(fourDecimals);
+        Map<String, Object> invoice = invoicesOf(fourDecimals).get(0);
+        assertEquals(new BigDecimal("20.1255"), invoice.get("unitPrice"));
+        assertEquals(new BigDecimal("2012550.00"), invoice.get("amountDueUsd"));
+
+        // A calendar month without one publication day: a failure with the reason, not a division by zero.
+        post(pricefeed + "/api/benchmarks", Map.of("code", "TESTM", "name", "Starts in May", "unit", "USD_PER_BBL", "currency", "USD"));
+        importCsv("TESTM", "Date,Price\n2024-05-01,70.10\n2024-05-02,70.30\n");
+        long emptyMonth = delivered("BRENT", "100000", "BBL", formula("TESTM", "CALENDAR_MONTH_OF_BL", null, null, "0", "USD_PER_BBL"),
+                terms(30, "CALENDAR"), "2024-04-15", "100000");
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/contracts/" + emptyMonth + "/pricing").then().statusCode(422)
+                .contentType(containsString("problem+json")).body("detail", containsString("no publication day in 2024-04"));
+        assertEquals(1, run(emptyMonth).getInt("failures"));
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/failures").then()
+                .body("find { it.contractId == " + emptyMonth + " }.reason", equalTo("MISSING_QUOTES"));
+
+        // A sale whose last quote comes in below the estimate: the difference invoice is a credit the desk owes back,
+        // never a receivable (InvoiceViewTest: nor an overdue one once its due date has passed).
+        post(pricefeed + "/api/benchmarks", Map.of("code", "TESTC", "name", "Falls at the end", "unit", "USD_PER_BBL", "currency", "USD"));
+        importCsv("TESTC", "Date,Price\n2024-06-03,75.00\n2024-06-04,75.00\n2024-06-05,75.00\n2024-06-06,75.00\n");
+        long credit = delivered("BRENT", "100000", "BBL", formula("TESTC", "QUOTES_AFTER_BL", 5, null, "0", "USD_PER_BBL"),
+                terms(30, "CALENDAR"), "2024-05-31", "100000");
+        run(credit);
+        importCsv("TESTC", "Date,Price\n2024-06-07,70.00\n");
+        run(credit);
+        Map<String, Object> difference = invoicesOf(credit).get(2);
+        assertEquals("DIFFERENCE", difference.get("type"));
+        assertEquals(new BigDecimal("-100000.00"), difference.get("amountDueUsd"), "(70 - 75) / 5 USD/bbl on 100,000 bbl");
+        assertEquals("RECEIVABLE", difference.get("direction"));
+        assertEquals("US", difference.get("owedBy"));
+        assertEquals("COUNTERPARTY", invoicesOf(credit).get(0).get("owedBy"), "the provisional invoice is a receivable");
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue?owedBy=COUNTERPARTY").then().statusCode(200)
+                .body("owedBy", org.hamcrest.Matchers.everyItem(equalTo("COUNTERPARTY")));
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue?owedBy=THEM").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors[0].field", equalTo("owedBy"));
+    }
+
+    @Test
+    @Order(11)
     void badInputIsAProblemAndChangesNothing() {
         long before = TestTokens.as("auditor", AUDITOR).get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
         TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body("{\"contractId\": \"abc\"}").post("/api/settlement/runs").then().statusCode(400)
@@ -462,7 +504,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void pricefeedDownIsRecordedAndAnswered503() throws Exception {
         long formulaContract = (long) (int) TestTokens.as("auditor", AUDITOR).get("/api/invoices?type=PROVISIONAL").then().extract().jsonPath().get("items[0].contractId");
         long pid = ConfigProvider.getConfig().getValue(DependenciesResource.PRICEFEED_PID, Long.class);

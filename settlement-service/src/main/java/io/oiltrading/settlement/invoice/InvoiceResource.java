@@ -48,9 +48,10 @@ public class InvoiceResource {
 
     @GET
     @Path("/overdue")
-    @Operation(summary = "Invoices past their due date with an amount outstanding, oldest due first")
-    public List<InvoiceView> overdue() {
-        return invoices.overdue();
+    @Operation(summary = "Invoices past their due date with an amount outstanding, oldest due first; owedBy=COUNTERPARTY"
+            + " gives the overdue receivables, owedBy=US what the desk is late paying (credits included)")
+    public List<InvoiceView> overdue(@QueryParam("owedBy") String owedBy) {
+        return invoices.overdue(QueryParams.enumValue(OwedBy.class, owedBy, "owedBy"));
     }
 
     @GET

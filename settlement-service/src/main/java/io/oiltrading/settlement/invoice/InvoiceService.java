@@ -34,7 +34,7 @@ public class InvoiceService {
     SettlementMetrics metrics;
 
     /** The payment state of one invoice. */
-    public record Balance(InvoiceType type, InvoiceStatus status, BigDecimal outstandingUsd, boolean overdue) {
+    public record Balance(InvoiceType type, InvoiceStatus status, OwedBy owedBy, BigDecimal outstandingUsd, boolean overdue) {
     }
 
     public record Filter(Long contractId, InvoiceType type, InvoiceStatus status) {
@@ -76,11 +76,11 @@ public class InvoiceService {
         return new InvoiceDetail(views(List.of(invoice)).get(0), lines, payments);
     }
 
-    /** Invoices past their due date with an amount outstanding, oldest due first. */
+    /** Invoices past their due date with an amount outstanding, oldest due first; of one side when owedBy is given. */
     @Transactional
-    public List<InvoiceView> overdue() {
+    public List<InvoiceView> overdue(OwedBy owedBy) {
         List<Invoice> due = Invoice.list("from Invoice i where " + OVERDUE, Sort.by("dueDate").and("id"), LocalDate.now(clock));
-        return views(due);
+        return views(due).stream().filter(v -> owedBy == null || v.owedBy() == owedBy).toList();
     }
 
     /** How many invoices are overdue, counted in the database. */
@@ -92,14 +92,15 @@ public class InvoiceService {
     public List<Balance> balances() {
         LocalDate today = LocalDate.now(clock);
         List<Object[]> rows = Invoice.getEntityManager().createQuery(
-                "select i.type, i.amountDueUsd, i.dueDate, " + PAID + " from Invoice i", Object[].class).getResultList();
+                "select i.type, i.amountDueUsd, i.dueDate, " + PAID + ", i.direction from Invoice i", Object[].class).getResultList();
         List<Balance> balances = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             BigDecimal due = (BigDecimal) row[1];
             BigDecimal paid = (BigDecimal) row[3];
             BigDecimal outstanding = due.abs().subtract(paid).max(BigDecimal.ZERO);
             // By name: in tests a meter registry can outlive an application's class loader.
-            balances.add(new Balance(InvoiceType.valueOf(row[0].toString()), InvoiceStatus.of(due, paid), outstanding,
+            balances.add(new Balance(InvoiceType.valueOf(row[0].toString()), InvoiceStatus.of(due, paid),
+                    OwedBy.of((String) row[4], due), outstanding,
                     outstanding.signum() > 0 && ((LocalDate) row[2]).isBefore(today)));
         }
         return balances;

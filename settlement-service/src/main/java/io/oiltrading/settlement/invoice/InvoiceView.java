@@ -6,10 +6,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An invoice as the API shows it, with its payment state derived from the payments recorded against it. */
+/**
+ * An invoice as the API shows it, with its payment state derived from the payments recorded against it, and who
+ * owes its amount (a credit on a sale is owed by us, never a receivable).
+ */
 public record InvoiceView(
         Long id, String number, InvoiceType type, InvoiceStatus status, boolean overdue,
-        long contractId, int contractVersion, Long correctsInvoiceId, String direction, String counterparty,
+        long contractId, int contractVersion, Long correctsInvoiceId, String direction, OwedBy owedBy, String counterparty,
         String product, String book, String pricingType, String benchmark, WindowRule windowRule,
         LocalDate windowStart, LocalDate windowEnd, int quotesKnown, int quotesEstimated,
         BigDecimal averagePrice, BigDecimal premium, BigDecimal unitPrice, PriceUnit priceUnit,
@@ -21,7 +24,8 @@ public record InvoiceView(
         BigDecimal outstanding = i.amountDueUsd.abs().subtract(paid);
         return new InvoiceView(i.id, i.number(), i.type, InvoiceStatus.of(i.amountDueUsd, paid),
                 outstanding.signum() > 0 && i.dueDate.isBefore(today),
-                i.contractId, i.contractVersion, i.correctsInvoiceId, i.direction, i.counterparty, i.product, i.book,
+                i.contractId, i.contractVersion, i.correctsInvoiceId, i.direction, OwedBy.of(i.direction, i.amountDueUsd),
+                i.counterparty, i.product, i.book,
                 i.pricingType, i.benchmark, i.windowRule, i.windowStart, i.windowEnd, i.quotesKnown, i.quotesEstimated,
                 i.averagePrice, i.premium, i.unitPrice, i.priceUnit, i.blDate, i.blQuantity, i.quantity, i.quantityUnit,
                 i.valueUsd, i.amountDueUsd, paid, outstanding.max(BigDecimal.ZERO), i.issueDate, i.dueDate, i.runId,

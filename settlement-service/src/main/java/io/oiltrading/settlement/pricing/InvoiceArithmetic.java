@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The arithmetic of an invoice, in exact decimals with stated rounding, all HALF_UP (a half is rounded away from
- * zero, also for negative prices): unit prices to the configured 3 or 4 decimals, quantities to 3, money to 2.
+ * zero, also for negative prices): unit prices to the configured 3 or 4 decimals (more when the contract's price
+ * has more), quantities to 3, money to 2.
  * The average is rounded before the premium is added; the amount is unit price × invoiced quantity.
  */
 public final class InvoiceArithmetic {
@@ -20,8 +21,25 @@ public final class InvoiceArithmetic {
     }
 
     public static BigDecimal average(List<BigDecimal> prices, int priceScale) {
+        if (prices.isEmpty()) {
+            throw new IllegalArgumentException("an average of no prices");
+        }
         BigDecimal sum = prices.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return sum.divide(BigDecimal.valueOf(prices.size()), priceScale, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The decimals unit prices are kept to: the configured ones, or more when the contract's own price or premium
+     * has more (a premium of -0.7525 stays -0.7525), so that no figure of the contract is rounded away.
+     */
+    public static int priceScale(int configured, BigDecimal... contractPrices) {
+        int scale = configured;
+        for (BigDecimal price : contractPrices) {
+            if (price != null) {
+                scale = Math.max(scale, price.stripTrailingZeros().scale());
+            }
+        }
+        return scale;
     }
 
     /** A premium (or any price) converted from one unit to another with the product's barrels per tonne. */

@@ -1,6 +1,7 @@
 package io.oiltrading.settlement.pricing;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -30,12 +31,21 @@ public final class PricingWindow {
     public static List<LocalDate> select(NavigableSet<LocalDate> days, LocalDate blDate, WindowRule rule,
                                          Integer quotes, MissingQuoteRule missingQuoteRule) {
         return switch (rule) {
-            case CALENDAR_MONTH_OF_BL -> List.copyOf(days.subSet(blDate.withDayOfMonth(1), true,
-                    blDate.withDayOfMonth(blDate.lengthOfMonth()), true));
+            case CALENDAR_MONTH_OF_BL -> month(days, blDate);
             case QUOTES_AFTER_BL -> after(days, blDate, quotes);
             case QUOTES_BEFORE_BL -> before(days, blDate, quotes);
             case QUOTES_AROUND_BL -> around(days, blDate, quotes, missingQuoteRule);
         };
+    }
+
+    /** A month without a single publication day (a series that starts after it, say) cannot be averaged. */
+    private static List<LocalDate> month(NavigableSet<LocalDate> days, LocalDate blDate) {
+        List<LocalDate> month = List.copyOf(days.subSet(blDate.withDayOfMonth(1), true,
+                blDate.withDayOfMonth(blDate.lengthOfMonth()), true));
+        if (month.isEmpty()) {
+            throw new NotEnoughDays("no publication day in " + YearMonth.from(blDate) + ", the calendar month of the B/L");
+        }
+        return month;
     }
 
     private static List<LocalDate> around(NavigableSet<LocalDate> days, LocalDate blDate, int n, MissingQuoteRule rule) {

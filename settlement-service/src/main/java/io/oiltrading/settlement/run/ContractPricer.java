@@ -64,7 +64,7 @@ public class ContractPricer {
                         "product " + contract.product() + " is unknown to trading-service"))
                 .barrelsPerTonne();
         TradingClient.Pricing pricing = contract.pricing();
-        int scale = config.unitPriceDecimals();
+        int scale = InvoiceArithmetic.priceScale(config.unitPriceDecimals(), pricing.fixedPrice(), pricing.premium());
         List<PricedContract.Line> lines;
         BigDecimal average;
         BigDecimal premium;

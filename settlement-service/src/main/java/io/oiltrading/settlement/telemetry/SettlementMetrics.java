@@ -8,6 +8,7 @@ import io.oiltrading.settlement.invoice.Invoice;
 import io.oiltrading.settlement.invoice.InvoiceService;
 import io.oiltrading.settlement.invoice.InvoiceStatus;
 import io.oiltrading.settlement.invoice.InvoiceType;
+import io.oiltrading.settlement.invoice.OwedBy;
 import io.oiltrading.settlement.run.FailureReason;
 import io.oiltrading.settlement.run.SettlementFailure;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,8 @@ public class SettlementMetrics {
     private ScrapeSnapshot<Figures> snapshot;
 
     /** What the gauges show, read at one instant. */
-    record Figures(Map<String, Long> invoicesByTypeStatus, long openFailures, long overdue, double overdueUsd) {
+    record Figures(Map<String, Long> invoicesByTypeStatus, long openFailures, Map<OwedBy, Long> overdue,
+                   Map<OwedBy, Double> overdueUsd) {
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -61,9 +64,13 @@ public class SettlementMetrics {
         }
         gauge("oil_trading.settlement.failures.open", "Contracts whose settlement failed and is not resolved yet",
                 Figures::openFailures);
-        gauge("oil_trading.settlements.overdue", "Invoices past their due date with an amount outstanding",
-                Figures::overdue);
-        gauge("oil_trading.settlements.overdue.usd", "Amount outstanding on overdue invoices, USD", Figures::overdueUsd);
+        // owed_by: counterparty (overdue receivables) or us (what the desk is late paying, credits included).
+        for (OwedBy owedBy : OwedBy.values()) {
+            gauge("oil_trading.settlements.overdue", "Invoices past their due date with an amount outstanding",
+                    f -> f.overdue().getOrDefault(owedBy, 0L), "owed_by", label(owedBy));
+            gauge("oil_trading.settlements.overdue.usd", "Amount outstanding on overdue invoices, USD",
+                    f -> f.overdueUsd().getOrDefault(owedBy, 0.0), "owed_by", label(owedBy));
+        }
     }
 
     public void failed(FailureReason reason) {
@@ -92,13 +99,13 @@ public class SettlementMetrics {
 
     private Figures read() {
         Map<String, Long> byTypeStatus = new HashMap<>();
-        long overdue = 0;
-        double overdueUsd = 0;
+        Map<OwedBy, Long> overdue = new EnumMap<>(OwedBy.class);
+        Map<OwedBy, Double> overdueUsd = new EnumMap<>(OwedBy.class);
         for (InvoiceService.Balance b : invoices.balances()) {
             byTypeStatus.merge(key(b.type(), b.status()), 1L, Long::sum);
             if (b.overdue()) {
-                overdue++;
-                overdueUsd += b.outstandingUsd().doubleValue();
+                overdue.merge(b.owedBy(), 1L, Long::sum);
+                overdueUsd.merge(b.owedBy(), b.outstandingUsd().doubleValue(), Double::sum);
             }
         }
         return new Figures(byTypeStatus, SettlementFailure.count("resolvedAt is null"), overdue, overdueUsd);

@@ -1,6 +1,7 @@
 package io.oiltrading.settlement.pricing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,15 @@ class InvoiceArithmeticTest {
         assertEquals(d("15.000"), InvoiceArithmetic.convertPrice(d("2"), PriceUnit.USD_PER_BBL, PriceUnit.USD_PER_MT, barrelsPerTonne, 3));
         assertEquals(d("75000.000"), InvoiceArithmetic.convertQuantity(d("10000"), "MT", "BBL", barrelsPerTonne));
         assertEquals(d("13333.333"), InvoiceArithmetic.convertQuantity(d("100000"), "BBL", "MT", barrelsPerTonne));
+    }
+
+    @Test
+    void pricesKeepTheContractsDecimalsAboveTheConfiguredOnes() {
+        assertEquals(3, InvoiceArithmetic.priceScale(3, d("20.125"), null));
+        assertEquals(3, InvoiceArithmetic.priceScale(3, d("20.2500"), d("-0.75")), "trailing zeros are no precision");
+        assertEquals(4, InvoiceArithmetic.priceScale(3, null, d("-0.7525")));
+        assertEquals(4, InvoiceArithmetic.priceScale(4, d("20"), null));
+        assertThrows(IllegalArgumentException.class, () -> InvoiceArithmetic.average(List.of(), 3));
     }
 
     @Test

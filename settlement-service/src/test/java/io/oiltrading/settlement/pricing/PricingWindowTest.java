@@ -55,6 +55,13 @@ class PricingWindowTest {
     }
 
     @Test
+    void aMonthWithoutPublicationDaysIsAnErrorNotAnEmptyWindow() {
+        PricingWindow.NotEnoughDays e = assertThrows(PricingWindow.NotEnoughDays.class,
+                () -> window("2026-07-15", WindowRule.CALENDAR_MONTH_OF_BL, null, null));
+        assertEquals("no publication day in 2026-07, the calendar month of the B/L", e.getMessage());
+    }
+
+    @Test
     void tooFewDaysIsAnErrorNotAShortWindow() {
         assertThrows(PricingWindow.NotEnoughDays.class,
                 () -> window("2026-04-28", WindowRule.QUOTES_AFTER_BL, 5, null));
