@@ -1,10 +1,8 @@
 package io.oiltrading.risk;
 
-import static io.oiltrading.platform.security.Roles.ADMIN;
 import static io.oiltrading.platform.security.Roles.AUDITOR;
 import static io.oiltrading.platform.security.Roles.PRICE_ADMIN;
 import static io.oiltrading.platform.security.Roles.RISK_MANAGER;
-import static io.oiltrading.platform.security.Roles.TRADER;
 import static io.oiltrading.platform.testing.PrometheusText.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -52,31 +50,15 @@ class RiskCalculationTest {
     static void book() {
         String trading = ConfigProvider.getConfig().getValue("quarkus.rest-client.trading.url", String.class);
         String pricefeed = ConfigProvider.getConfig().getValue("quarkus.rest-client.pricefeed.url", String.class);
-        post(trading + "/api/products", "{\"code\":\"BRENT\",\"name\":\"Brent\",\"kind\":\"CRUDE\",\"apiGravity\":38.3,\"defaultUnit\":\"BBL\"}");
-        post(trading + "/api/products", "{\"code\":\"WTI\",\"name\":\"WTI\",\"kind\":\"CRUDE\",\"apiGravity\":39.6,\"defaultUnit\":\"BBL\"}");
-        post(trading + "/api/counterparties", "{\"code\":\"CPTY\",\"name\":\"Counterparty\",\"country\":\"GB\",\"creditLimitUsd\":1e8}");
-        confirm(trading, "BUY", "BRENT", BRENT_BBL);
-        confirm(trading, "SELL", "WTI", -WTI_BBL);
+        BookedDeals.post(trading + "/api/products", "{\"code\":\"BRENT\",\"name\":\"Brent\",\"kind\":\"CRUDE\",\"apiGravity\":38.3,\"defaultUnit\":\"BBL\"}");
+        BookedDeals.post(trading + "/api/products", "{\"code\":\"WTI\",\"name\":\"WTI\",\"kind\":\"CRUDE\",\"apiGravity\":39.6,\"defaultUnit\":\"BBL\"}");
+        BookedDeals.post(trading + "/api/counterparties", "{\"code\":\"CPTY\",\"name\":\"Counterparty\",\"country\":\"GB\",\"creditLimitUsd\":1e8}");
+        BookedDeals.confirm(trading, "BUY", "BRENT", BRENT_BBL, "BBL");
+        BookedDeals.confirm(trading, "SELL", "WTI", -WTI_BBL, "BBL");
         for (String code : new String[] {"BRENT", "WTI"}) {
             TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body(EiaHistory.csv(code)).post(pricefeed + "/api/benchmarks/" + code
                     + "/quotes/import?validate=false&source=EIA").then().statusCode(200);
         }
-    }
-
-    private static void post(String url, String json) {
-        TestTokens.as("setup", ADMIN).contentType(ContentType.JSON).body(json).post(url).then().statusCode(201);
-    }
-
-    private static void confirm(String trading, String direction, String product, double barrels) {
-        String terms = "{\"direction\":\"" + direction + "\",\"product\":\"" + product + "\",\"counterparty\":\"CPTY\","
-                + "\"quantity\":" + barrels + ",\"quantityUnit\":\"BBL\",\"tolerancePercent\":5,\"toleranceOption\":\"BUYER\","
-                + "\"incoterm\":\"FOB\",\"laycanStart\":\"" + LocalDate.now().plusDays(30) + "\",\"laycanEnd\":\""
-                + LocalDate.now().plusDays(32) + "\",\"pricing\":{\"type\":\"FIXED\",\"fixedPrice\":80,\"priceUnit\":\"USD_PER_BBL\"},"
-                + "\"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},\"trader\":\"t\",\"book\":\"B\"}";
-        long id = TestTokens.as("trader", TRADER).contentType(ContentType.JSON).body(terms).post(trading + "/api/contracts")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
-        TestTokens.as("trader", TRADER).post(trading + "/api/contracts/" + id + "/submit").then().statusCode(200);
-        TestTokens.as("approver", RISK_MANAGER).post(trading + "/api/contracts/" + id + "/confirm").then().statusCode(200);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.oiltrading.risk.calculation;
 import io.oiltrading.platform.problem.DependencyUnavailable;
 import io.oiltrading.platform.problem.ProblemException;
 import io.oiltrading.risk.client.MarketData;
+import io.oiltrading.risk.client.PricefeedClient;
 import io.oiltrading.risk.client.TradingClient;
 import io.oiltrading.risk.config.RiskConfig;
 import io.oiltrading.risk.engine.HistoricalSimulation;
@@ -21,10 +22,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.math3.stat.correlation.Covariance;
@@ -44,6 +47,13 @@ public class RiskCalculator {
     static final int BACKTEST_DAYS = 250;
     /** Earliest history asked for: the start of the EIA series, so that historical stress replays have data. */
     static final LocalDate HISTORY_START = LocalDate.of(1986, 1, 1);
+
+    /** How positions meet prices of different units, stated in every report. */
+    static final String UNITS = "Each factor is measured in its benchmark's unit (pricefeed-service: USD_PER_BBL or "
+            + "USD_PER_MT). Positions arrive in barrels (trading-service); on a USD_PER_MT factor a product's tonnes = its "
+            + "barrels ÷ its own barrels per tonne (trading-service, from its density at 15 °C or API gravity), so P&L = "
+            + "tonnes × the USD/MT change. A USD/bbl shock moves a USD_PER_MT factor by the shock × the product's barrels "
+            + "per tonne, in USD/MT";
 
     /** Historical stress replays: the change of each factor's price between two dates, applied to today's book. */
     static final List<String[]> REPLAYS = List.of(
@@ -78,13 +88,11 @@ public class RiskCalculator {
         Instant started = clock.instant();
         List<String> warnings = new ArrayList<>();
 
-        // 1. Positions → barrels per risk factor.
+        // 1. Positions → barrels per product and delivery month, each product on its factor.
         List<TradingClient.Position> positions = call("trading-service", market::positions);
         Instant positionsReadAt = clock.instant();
-        Map<String, Double> barrelsByFactor = new TreeMap<>();
-        Map<String, Double> barrelsByProduct = new TreeMap<>();
-        Map<String, Map<YearMonth, Double>> barrelsByFactorMonth = new TreeMap<>();
-        Map<String, String> productToFactor = new TreeMap<>();
+        // factor → product → delivery month → net barrels
+        Map<String, Map<String, Map<YearMonth, Double>>> barrelsByFactor = new TreeMap<>();
         TreeSet<String> unpriced = new TreeSet<>();
         for (TradingClient.Position position : positions) {
             String factor = config.factors().get(position.product());
@@ -92,40 +100,49 @@ public class RiskCalculator {
                 unpriced.add(position.product());
                 continue;
             }
-            productToFactor.put(position.product(), factor);
-            barrelsByFactor.merge(factor, position.netBbl().doubleValue(), Double::sum);
-            barrelsByProduct.merge(position.product(), position.netBbl().doubleValue(), Double::sum);
-            barrelsByFactorMonth.computeIfAbsent(factor, k -> new TreeMap<>())
+            barrelsByFactor.computeIfAbsent(factor, k -> new TreeMap<>()).computeIfAbsent(position.product(), k -> new TreeMap<>())
                     .merge(position.deliveryMonth(), position.netBbl().doubleValue(), Double::sum);
         }
 
-        // 2. Price history per factor; a factor without history cannot be measured and is said so.
+        // 2. Each factor's price history and unit; a factor that cannot be measured is said so.
         LocalDate today = LocalDate.now(clock);
-        List<String> factors = new ArrayList<>();
-        List<NavigableMap<LocalDate, BigDecimal>> series = new ArrayList<>();
-        for (String factor : barrelsByFactor.keySet()) {
+        List<RiskFactor> quoted = new ArrayList<>();
+        for (var onFactor : barrelsByFactor.entrySet()) {
+            String factor = onFactor.getKey();
             var history = call("pricefeed-service", () -> market.history(factor, HISTORY_START, today));
             NavigableMap<LocalDate, BigDecimal> s = new TreeMap<>();
             history.ifPresent(h -> h.quotes().forEach(q -> s.put(q.date(), q.price())));
+            Optional<PricefeedClient.Benchmark> benchmark = Optional.empty();
+            String notMeasurable;
             if (s.size() < p.lookbackDays() + 1) {
-                warnings.add("Factor " + factor + " has " + s.size() + " quotes, fewer than the " + (p.lookbackDays() + 1)
-                        + " needed; its " + barrelsByFactor.get(factor) + " bbl are not in the figures");
-                productToFactor.entrySet().removeIf(e -> e.getValue().equals(factor));
-                positions.stream().filter(pos -> factor.equals(config.factors().get(pos.product())))
-                        .forEach(pos -> unpriced.add(pos.product()));
+                notMeasurable = "has " + s.size() + " quotes, fewer than the " + (p.lookbackDays() + 1) + " needed";
+            } else {
+                benchmark = call("pricefeed-service", () -> market.benchmark(factor));
+                notMeasurable = notMeasurable(benchmark);
+            }
+            if (notMeasurable != null) {
+                double barrels = onFactor.getValue().values().stream().mapToDouble(RiskFactor::barrels).sum();
+                warnings.add("Factor " + factor + " " + notMeasurable + "; its " + barrels + " bbl are not in the figures");
+                unpriced.addAll(onFactor.getValue().keySet());
                 continue;
             }
-            factors.add(factor);
-            series.add(s);
+            quoted.add(new RiskFactor(factor, benchmark.get().unit(), s));
         }
-        if (factors.isEmpty()) {
-            throw ProblemException.unprocessable("no-priced-positions",
-                    "No position has a risk factor with enough price history; unpriced products: " + unpriced);
-        }
-        double[] barrels = factors.stream().mapToDouble(barrelsByFactor::get).toArray();
 
-        // 3. Aligned prices → scenarios of the look-back window.
-        PriceAlignment.Aligned aligned = p.alignment().align(series);
+        // 3. Positions in their factor's quantity unit: on a USD/MT factor, tonnes at the product's own barrels per tonne.
+        Map<String, BigDecimal> barrelsPerTonne = quoted.stream().anyMatch(f -> f.unit() == PriceUnit.USD_PER_MT)
+                ? barrelsPerTonne(call("trading-service", market::products)) : Map.of();
+        List<RiskFactor> factors = quoted.stream()
+                .map(f -> f.withPositions(barrelsByFactor.get(f.code()), barrelsPerTonne, warnings, unpriced))
+                .filter(f -> !f.products().isEmpty()).toList();
+        if (factors.isEmpty()) {
+            throw ProblemException.unprocessable("no-priced-positions", "No position can be measured on a risk factor; "
+                    + "unpriced products: " + unpriced + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
+        }
+        double[] quantities = factors.stream().mapToDouble(RiskFactor::quantity).toArray();
+
+        // 4. Aligned prices → scenarios of the look-back window, in each factor's unit.
+        PriceAlignment.Aligned aligned = p.alignment().align(factors.stream().map(RiskFactor::history).toList());
         int days = aligned.dates().size();
         if (days < p.lookbackDays() + 1) {
             throw ProblemException.unprocessable("short-history", "Only " + days + " aligned days; "
@@ -134,32 +151,32 @@ public class RiskCalculator {
         double[] latest = aligned.prices()[days - 1];
         double[][] window = changes(aligned.prices(), days - p.lookbackDays() - 1, p.lookbackDays(), p.changes(), latest);
 
-        // 4. Exposure: each delivery month at its forward price where a curve is in force, else at spot.
+        // 5. Exposure: each delivery month at its forward price where a curve is in force, else at spot.
         List<RiskReport.FactorExposure> exposures = new ArrayList<>();
         double gross = 0;
         double net = 0;
         for (int f = 0; f < factors.size(); f++) {
-            String factor = factors.get(f);
-            var curve = call("pricefeed-service", () -> market.curve(factor, today));
+            RiskFactor factor = factors.get(f);
+            var curve = call("pricefeed-service", () -> market.curve(factor.code(), today));
             Map<YearMonth, BigDecimal> forward = new TreeMap<>();
             curve.ifPresent(c -> c.points().forEach(pt -> forward.put(pt.month(), pt.price())));
             double usd = 0;
             int onCurve = 0;
-            for (var month : barrelsByFactorMonth.get(factor).entrySet()) {
+            for (var month : factor.quantityByMonth().entrySet()) {
                 BigDecimal forwardPrice = forward.get(month.getKey());
                 usd += month.getValue() * (forwardPrice == null ? latest[f] : forwardPrice.doubleValue());
                 onCurve += forwardPrice == null ? 0 : 1;
             }
             String pricedOn = onCurve == 0 ? "spot " + aligned.dates().get(days - 1)
                     : "forward curve as of " + curve.get().asOf() + " (" + onCurve + " of "
-                    + barrelsByFactorMonth.get(factor).size() + " months; spot for the others)";
-            exposures.add(new RiskReport.FactorExposure(factor, barrels[f], barrels[f] == 0 ? latest[f] : usd / barrels[f],
-                    usd, pricedOn));
+                    + factor.quantityByMonth().size() + " months; spot for the others)";
+            exposures.add(new RiskReport.FactorExposure(factor.code(), factor.unit(), quantities[f], factor.unit().quantityUnit(),
+                    factor.barrels(), quantities[f] == 0 ? latest[f] : usd / quantities[f], usd, pricedOn));
             gross += Math.abs(usd);
             net += usd;
         }
 
-        // 5. VaR by three methods, ES, contributions.
+        // 6. VaR by three methods, ES, contributions.
         double scale = Math.sqrt(p.horizonDays());
         double[][] covariance = covariance(window);
         List<RiskReport.VarFigure> var = new ArrayList<>();
@@ -167,9 +184,9 @@ public class RiskCalculator {
         HistoricalSimulation.Result hist99 = null;
         Parametric.Result param99 = null;
         for (BigDecimal alpha : CONFIDENCES) {
-            HistoricalSimulation.Result h = HistoricalSimulation.run(barrels, window, alpha);
-            Parametric.Result pr = Parametric.run(barrels, covariance, alpha);
-            HistoricalSimulation.Result mc = HistoricalSimulation.run(barrels, simulation.changes(), alpha);
+            HistoricalSimulation.Result h = HistoricalSimulation.run(quantities, window, alpha);
+            Parametric.Result pr = Parametric.run(quantities, covariance, alpha);
+            HistoricalSimulation.Result mc = HistoricalSimulation.run(quantities, simulation.changes(), alpha);
             var.add(new RiskReport.VarFigure("historical", alpha, p.horizonDays(), h.var() * scale));
             var.add(new RiskReport.VarFigure("parametric", alpha, p.horizonDays(), pr.var() * scale));
             var.add(new RiskReport.VarFigure("monte_carlo", alpha, p.horizonDays(), mc.var() * scale));
@@ -178,25 +195,31 @@ public class RiskCalculator {
                 param99 = pr;
             }
         }
-        HistoricalSimulation.Result es = HistoricalSimulation.run(barrels, window, P975);
+        HistoricalSimulation.Result es = HistoricalSimulation.run(quantities, window, P975);
         List<RiskReport.Contribution> contributions = new ArrayList<>();
         for (int f = 0; f < factors.size(); f++) {
-            contributions.add(new RiskReport.Contribution(factors.get(f), hist99.varContributions()[f] * scale,
+            contributions.add(new RiskReport.Contribution(factors.get(f).code(), hist99.varContributions()[f] * scale,
                     param99.components()[f] * scale, param99.marginals()[f] * scale, es.esContributions()[f] * scale));
         }
-        // A product's P&L is its barrels times its factor's change, so its Euler contribution is exact too.
+        // A product's P&L is its quantity times its factor's change, so its Euler contribution is exact too.
         List<RiskReport.ProductContribution> byProduct = new ArrayList<>();
-        for (var entry : productToFactor.entrySet()) {
-            int f = factors.indexOf(entry.getValue());
-            double productBarrels = barrelsByProduct.get(entry.getKey());
-            double varShare = -productBarrels * window[hist99.varScenario()][f];
-            double esShare = 0;
-            for (int scenario : es.tailScenarios()) {
-                esShare += -productBarrels * window[scenario][f] / es.tailScenarios().length;
+        Map<String, String> productToFactor = new TreeMap<>();
+        List<RiskReport.ProductQuantity> productQuantities = new ArrayList<>();
+        for (int f = 0; f < factors.size(); f++) {
+            for (RiskReport.ProductQuantity product : factors.get(f).products()) {
+                double varShare = -product.quantity() * window[hist99.varScenario()][f];
+                double esShare = 0;
+                for (int scenario : es.tailScenarios()) {
+                    esShare += -product.quantity() * window[scenario][f] / es.tailScenarios().length;
+                }
+                byProduct.add(new RiskReport.ProductContribution(product.product(), product.factor(), product.quantity(),
+                        product.quantityUnit(), varShare * scale, esShare * scale));
+                productToFactor.put(product.product(), product.factor());
+                productQuantities.add(product);
             }
-            byProduct.add(new RiskReport.ProductContribution(entry.getKey(), entry.getValue(), productBarrels,
-                    varShare * scale, esShare * scale));
         }
+        byProduct.sort(Comparator.comparing(RiskReport.ProductContribution::product));
+        productQuantities.sort(Comparator.comparing(RiskReport.ProductQuantity::product));
         if (simulation.covarianceRepaired()) {
             warnings.add("The covariance of factor changes was not positive definite and was repaired for Monte Carlo");
         }
@@ -205,22 +228,42 @@ public class RiskCalculator {
                 p.horizonDays(), p.horizonDays() == 1 ? "none (1 day)" : "1-day figures × √" + p.horizonDays(),
                 "k = ceil(N·(1−α)) in exact decimals; VaR is the k-th largest loss (N=" + p.lookbackDays() + ": k="
                         + LossRank.of(p.lookbackDays(), P99) + " at 99 %)",
-                "mean of the k largest losses at 97.5 % (k=" + LossRank.of(p.lookbackDays(), P975) + ")");
+                "mean of the k largest losses at 97.5 % (k=" + LossRank.of(p.lookbackDays(), P975) + ")", UNITS);
 
         Map<String, LocalDate> lastQuote = new LinkedHashMap<>();
-        for (int f = 0; f < factors.size(); f++) {
-            lastQuote.put(factors.get(f), series.get(f).lastKey());
-        }
+        factors.forEach(f -> lastQuote.put(f.code(), f.history().lastKey()));
         RiskReport.Inputs inputs = new RiskReport.Inputs(positionsReadAt, aligned.dates().get(days - 1), lastQuote,
-                aligned.dates().get(days - p.lookbackDays() - 1), productToFactor, List.copyOf(unpriced));
+                aligned.dates().get(days - p.lookbackDays() - 1), productToFactor, productQuantities, List.copyOf(unpriced));
 
         return new RiskReport(started, inputs, conventions, exposures, gross, net, var, es.expectedShortfall() * scale,
                 contributions, byProduct, new RiskReport.MonteCarloRun(config.monteCarloPaths(), config.monteCarloSeed(), simulation.covarianceRepaired()),
-                stress(factors, barrels, latest, series), backtest(barrels, aligned.prices(), p),
+                stress(factors, latest), backtest(quantities, aligned.prices(), p),
                 limits(exposures, gross, hist99.var() * scale), warnings);
     }
 
-    /** Scenario changes of {@code count} days starting at row {@code from}, as USD per barrel on today's prices. */
+    /** Why a benchmark's prices cannot enter the figures, or null when they can. */
+    private static String notMeasurable(Optional<PricefeedClient.Benchmark> benchmark) {
+        if (benchmark.isEmpty()) {
+            return "is not a benchmark of pricefeed-service";
+        }
+        if (benchmark.get().unit() == null) {
+            return "has no price unit in pricefeed-service";
+        }
+        // Every figure is a sum in USD; a price in another currency would be added as if it were dollars.
+        if (!"USD".equals(benchmark.get().currency())) {
+            return "is quoted in " + benchmark.get().currency() + ", not USD";
+        }
+        return null;
+    }
+
+    /** Product code → barrels per tonne, as trading-service states them. */
+    private static Map<String, BigDecimal> barrelsPerTonne(List<TradingClient.Product> products) {
+        Map<String, BigDecimal> byCode = new TreeMap<>();
+        products.stream().filter(pr -> pr.barrelsPerTonne() != null).forEach(pr -> byCode.put(pr.code(), pr.barrelsPerTonne()));
+        return byCode;
+    }
+
+    /** Scenario changes of {@code count} days starting at row {@code from}, in each factor's unit on today's prices. */
     static double[][] changes(double[][] prices, int from, int count, ChangeType type, double[] latest) {
         double[][] changes = new double[count][prices[0].length];
         for (int s = 0; s < count; s++) {
@@ -256,61 +299,95 @@ public class RiskCalculator {
         return new Covariance(window).getCovarianceMatrix().getData();
     }
 
-    private List<RiskReport.StressResult> stress(List<String> factors, double[] barrels, double[] latest,
-                                                 List<NavigableMap<LocalDate, BigDecimal>> series) {
+    private List<RiskReport.StressResult> stress(List<RiskFactor> factors, double[] latest) {
         List<RiskReport.StressResult> results = new ArrayList<>();
         for (double pct : new double[] {-0.10, 0.10}) {
-            double pnl = 0;
-            for (int f = 0; f < barrels.length; f++) {
-                pnl += barrels[f] * latest[f] * pct;
+            Shocked shocked = new Shocked();
+            for (int f = 0; f < factors.size(); f++) {
+                shocked.move(factors.get(f), latest[f] * pct);
             }
-            results.add(new RiskReport.StressResult(String.format("PARALLEL_%+d_PCT", Math.round(pct * 100)),
-                    "Every factor " + (pct < 0 ? "down" : "up") + " 10 %", pnl, List.of()));
+            results.add(shocked.result(String.format("PARALLEL_%+d_PCT", Math.round(pct * 100)),
+                    "Every factor " + (pct < 0 ? "down" : "up") + " 10 %", List.of()));
         }
-        for (double usd : new double[] {-5, 5}) {
-            double pnl = 0;
-            for (double b : barrels) {
-                pnl += b * usd;
-            }
-            results.add(new RiskReport.StressResult(String.format("PARALLEL_%+d_USD", Math.round(usd)),
-                    "Every factor " + (usd < 0 ? "down" : "up") + " 5 USD/bbl", pnl, List.of()));
+        for (BigDecimal usd : new BigDecimal[] {BigDecimal.valueOf(-5), BigDecimal.valueOf(5)}) {
+            Shocked shocked = new Shocked();
+            factors.forEach(factor -> shocked.moveUsdPerBarrel(factor, usd));
+            results.add(shocked.result(String.format("PARALLEL_%+d_USD", usd.intValue()), "Every factor "
+                    + (usd.signum() < 0 ? "down" : "up") + " 5 USD/bbl (per tonne: 5 × each product's barrels per tonne)",
+                    List.of()));
         }
         for (String[] replay : REPLAYS) {
             LocalDate from = LocalDate.parse(replay[1]);
             LocalDate to = LocalDate.parse(replay[2]);
-            double pnl = 0;
+            Shocked shocked = new Shocked();
             List<String> missing = new ArrayList<>();
-            for (int f = 0; f < barrels.length; f++) {
-                var start = series.get(f).floorEntry(from);
-                var end = series.get(f).floorEntry(to);
+            for (RiskFactor factor : factors) {
+                var start = factor.history().floorEntry(from);
+                var end = factor.history().floorEntry(to);
                 if (start == null || end == null || start.getKey().isBefore(from.minusDays(7))) {
-                    missing.add(factors.get(f));
+                    missing.add(factor.code());
                     continue;
                 }
-                pnl += barrels[f] * (end.getValue().doubleValue() - start.getValue().doubleValue());
+                shocked.move(factor, end.getValue().doubleValue() - start.getValue().doubleValue());
             }
-            results.add(new RiskReport.StressResult(replay[0], replay[3] + " (" + from + " → " + to + ", absolute changes)",
-                    pnl, missing));
+            results.add(shocked.result(replay[0], replay[3] + " (" + from + " → " + to + ", absolute changes)", missing));
         }
         for (StressScenarios.Scenario scenario : scenarios.list()) {
-            double pnl = 0;
-            for (int f = 0; f < barrels.length; f++) {
-                BigDecimal shock = scenario.shocks().get(factors.get(f));
-                if (shock != null) {
-                    double move = scenario.shockType() == StressScenario.ShockType.PERCENT
-                            ? latest[f] * shock.doubleValue() / 100 : shock.doubleValue();
-                    pnl += barrels[f] * move;
+            Shocked shocked = new Shocked();
+            for (int f = 0; f < factors.size(); f++) {
+                BigDecimal shock = scenario.shocks().get(factors.get(f).code());
+                if (shock == null) {
+                    continue;
+                }
+                if (scenario.shockType() == StressScenario.ShockType.PERCENT) {
+                    shocked.move(factors.get(f), latest[f] * shock.doubleValue() / 100);
+                } else {
+                    shocked.moveUsdPerBarrel(factors.get(f), shock);
                 }
             }
-            List<String> unshocked = factors.stream().filter(f -> !scenario.shocks().containsKey(f)).toList();
-            results.add(new RiskReport.StressResult(scenario.name(), scenario.description() + " (user-defined; factors "
-                    + "without a shock are unchanged)", pnl, unshocked));
+            List<String> unshocked = factors.stream().map(RiskFactor::code).filter(f -> !scenario.shocks().containsKey(f)).toList();
+            results.add(shocked.result(scenario.name(), scenario.description() + " (user-defined; factors "
+                    + "without a shock are unchanged)", unshocked));
         }
         return results;
     }
 
+    /** A stress scenario being applied: the price moves so far and the P&L they give the book. */
+    private static final class Shocked {
+        private final List<RiskReport.PriceMove> moves = new ArrayList<>();
+        private double pnl;
+
+        /** Moves the factor's price by {@code move} in its own unit. */
+        void move(RiskFactor factor, double move) {
+            moves.add(new RiskReport.PriceMove(factor.code(), null, move, factor.unit(), null));
+            pnl += factor.quantity() * move;
+        }
+
+        /**
+         * Moves the factor's price by a shock in USD/bbl. A factor quoted per tonne moves by the shock × barrels
+         * per tonne, which differs by product, so each product moves on its own.
+         */
+        void moveUsdPerBarrel(RiskFactor factor, BigDecimal usdPerBarrel) {
+            if (factor.unit() == PriceUnit.USD_PER_BBL) {
+                move(factor, usdPerBarrel.doubleValue());
+                return;
+            }
+            for (RiskReport.ProductQuantity product : factor.products()) {
+                double move = usdPerBarrel.doubleValue() * product.barrelsPerTonne().doubleValue();
+                moves.add(new RiskReport.PriceMove(factor.code(), product.product(), move, factor.unit(),
+                        usdPerBarrel.toPlainString() + " USD/bbl × " + product.barrelsPerTonne().toPlainString()
+                                + " bbl/MT of " + product.product()));
+                pnl += product.quantity() * move;
+            }
+        }
+
+        RiskReport.StressResult result(String scenario, String description, List<String> factorsWithoutData) {
+            return new RiskReport.StressResult(scenario, description, pnl, factorsWithoutData, List.copyOf(moves));
+        }
+    }
+
     /** Exceptions of 1-day 99 % historical VaR over the last 250 days against the P&L of today's book on each day. */
-    private RiskReport.Backtest backtest(double[] barrels, double[][] prices, Parameters p) {
+    private RiskReport.Backtest backtest(double[] quantities, double[][] prices, Parameters p) {
         int days = prices.length;
         int needed = BACKTEST_DAYS + p.lookbackDays() + 1;
         if (days < needed) {
@@ -319,10 +396,10 @@ public class RiskCalculator {
         int exceptions = 0;
         for (int t = days - BACKTEST_DAYS; t < days; t++) {
             double[][] before = changes(prices, t - 1 - p.lookbackDays(), p.lookbackDays(), ChangeType.ABSOLUTE, prices[t - 1]);
-            double var = HistoricalSimulation.run(barrels, before, P99).var();
+            double var = HistoricalSimulation.run(quantities, before, P99).var();
             double pnl = 0;
-            for (int f = 0; f < barrels.length; f++) {
-                pnl += barrels[f] * (prices[t][f] - prices[t - 1][f]);
+            for (int f = 0; f < quantities.length; f++) {
+                pnl += quantities[f] * (prices[t][f] - prices[t - 1][f]);
             }
             if (-pnl > var) {
                 exceptions++;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -34,20 +35,30 @@ public class MarketData {
         return trading.positions();
     }
 
+    /** Every product with its barrels per tonne, for positions measured on a factor quoted per tonne. */
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    public List<TradingClient.Product> products() {
+        return trading.products();
+    }
+
+    /** A benchmark's unit and currency; empty when pricefeed does not know the benchmark. */
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WebApplicationException.class)
+    public Optional<PricefeedClient.Benchmark> benchmark(String code) {
+        return unlessNotFound(() -> pricefeed.benchmark(code));
+    }
+
     /** The forward curve of a benchmark in force on a date; empty when none was published. */
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
     public Optional<PricefeedClient.Curve> curve(String benchmark, LocalDate date) {
-        try {
-            return Optional.of(pricefeed.curve(benchmark, date));
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessNotFound(() -> pricefeed.curve(benchmark, date));
     }
 
     /** The effective quotes of a benchmark; empty when pricefeed does not know the benchmark. */
@@ -56,8 +67,13 @@ public class MarketData {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
     public Optional<PricefeedClient.History> history(String benchmark, LocalDate from, LocalDate to) {
+        return unlessNotFound(() -> pricefeed.history(benchmark, from, to));
+    }
+
+    /** A 404 is an answer (pricefeed has nothing for that code), not a failure of the dependency. */
+    private static <T> Optional<T> unlessNotFound(Supplier<T> call) {
         try {
-            return Optional.of(pricefeed.history(benchmark, from, to));
+            return Optional.of(call.get());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Optional.empty();

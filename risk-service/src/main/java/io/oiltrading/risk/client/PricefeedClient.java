@@ -1,5 +1,6 @@
 package io.oiltrading.risk.client;
 
+import io.oiltrading.risk.calculation.PriceUnit;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/benchmarks")
 public interface PricefeedClient {
 
+    /** A benchmark: the unit and currency its prices are quoted in. */
+    record Benchmark(String code, PriceUnit unit, String currency) {
+    }
+
     /** One effective daily quote. */
     record Quote(LocalDate date, BigDecimal price) {
     }
@@ -33,6 +38,10 @@ public interface PricefeedClient {
     /** The forward curve in force on a date. */
     record Curve(String benchmark, LocalDate asOf, List<CurvePoint> points) {
     }
+
+    @GET
+    @Path("/{code}")
+    Benchmark benchmark(@PathParam("code") String benchmark);
 
     @GET
     @Path("/{code}/curve")

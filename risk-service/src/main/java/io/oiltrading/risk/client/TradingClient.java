@@ -20,7 +20,15 @@ public interface TradingClient {
                     BigDecimal netBbl) {
     }
 
+    /** A product and its own barrels per tonne (from its density at 15 °C or API gravity). */
+    record Product(String code, BigDecimal barrelsPerTonne) {
+    }
+
     @GET
     @Path("/positions")
     List<Position> positions();
+
+    @GET
+    @Path("/products")
+    List<Product> products();
 }

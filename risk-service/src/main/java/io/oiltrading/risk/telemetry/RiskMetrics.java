@@ -31,6 +31,9 @@ public class RiskMetrics {
     private Timer duration;
 
     void onStart(@Observes StartupEvent event) {
+        // Another start in the same JVM (one per test class) leaves its meters in Micrometer's global registry, still
+        // reading that start's figures; registering again would return them, so this start drops them first.
+        registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("oil_trading.risk.")).forEach(registry::remove);
         duration = Timer.builder("oil_trading.risk.calculation").description("Duration of risk calculations")
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
