@@ -91,8 +91,8 @@ assert_one_trace() {  # what url method user services...
   local what=$1 url=$2 method=$3 user=$4
   shift 4
   local trace root
-  trace=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-  root=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+  trace=$(random_hex 16)
+  root=$(random_hex 8)
   local body=()
   [ "$method" = POST ] && body=(-d '{}')
   curl -s -o /dev/null -X "$method" -H 'Content-Type: application/json' -H "$(auth "$user")" \
@@ -191,6 +191,101 @@ circuit_states() {
   drill "Pricefeed back: risk calculates again and its circuit is closed $(since "$back") s after the settlement failures resolved"
 }
 
+# Backups taken while deals, invoices, payments and quotes are written through the APIs; then PostgreSQL's data is
+# deleted and the server recovered from the base backup and the WAL archive, and settlement's database dropped and
+# restored from the dump. Every write an API acknowledged is in a ledger with the WAL segment it was acknowledged in
+# (acknowledge): it may be missing only if that segment came after the last one archived. It runs before the replay
+# feed is paused: the quotes it adds to WTI would refresh a benchmark that the stale alert waits on.
+@test "drill: PostgreSQL's data deleted: recovery to the latest archived WAL keeps every write acknowledged before it, a dropped database comes back from its dump, no service restarted" {
+  local stop="$BATS_TEST_TMPDIR/stop" ledger="$BATS_TEST_TMPDIR/ledger" log="$BATS_TEST_TMPDIR/log"
+  local deal=(SELL BRENT 100 "$(date -u -d '+30 days' +%F)" '{"type":"FIXED","fixedPrice":70,"priceUnit":"USD_PER_BBL"}')
+  local pids_before started before_dump base dump
+  pids_before=$(service_pids)
+  started=$(now)
+  touch "$ledger"
+  deal_loop "$stop" "$ledger" "${deal[@]}" &
+  quote_loop "$stop" "$ledger" &
+  # A few deals through before the backups, so that the dump holds some of the drill's invoices.
+  sleep 5
+  "$ROOT/deploy/scripts/backup.sh" --base >"$log" 2>&1 || { touch "$stop"; wait; cat "$log"; return 1; }
+  before_dump=$(wc -l <"$ledger")
+  "$ROOT/deploy/scripts/backup.sh" >"$log" 2>&1 || { touch "$stop"; wait; cat "$log"; return 1; }
+  sleep 10
+  touch "$stop"
+  wait
+  base=$(newest_backup 'base-*')
+  dump=$(newest_backup '2*')
+  drill "Backups under writes: base backup $(mib "$(jq .bytes "$base/manifest.json")") in $(jq .seconds "$base/manifest.json") s;" \
+    "dump of $(jq '.databases | length' "$dump/manifest.json") databases, $(mib "$(jq '[.databases[].bytes] | add' "$dump/manifest.json")")" \
+    "in $(jq .seconds "$dump/manifest.json") s (manifests)"
+
+  # The disaster, once it is noted how far the WAL was archived.
+  local noted postgres stopped archived
+  noted=$(sql postgres 'select substr(last_archived_wal, 1, 24) from pg_stat_archiver')
+  postgres=$(pid_of postgres)
+  stopped=$(now)
+  kill -INT "$postgres"
+  while kill -0 "$postgres" 2>/dev/null; do sleep 0.2; done
+  archived=$(find "$OIL_TRADING_STATE/wal-archive" -regextype posix-extended -regex '.*/[0-9A-F]{24}' -printf '%f\n' | sort | tail -1)
+  rm -rf "$OIL_TRADING_STATE/pgdata"
+
+  # Without --force: there is no data left to replace. The restarted PostgreSQL must not keep bats' output open.
+  local recovered port
+  "$ROOT/deploy/scripts/restore.sh" --base "$base" --latest >"$log" 2>&1 3>&- || { cat "$log"; return 1; }
+  recovered=$(now)
+  for port in "${SERVICE_PORTS[@]}"; do wait_for_status "http://localhost:$port/health/ready" 200 60 || return 1; done
+  [ "$(service_pids)" = "$pids_before" ] || { echo "services were restarted: $pids_before -> $(service_pids)"; return 1; }
+  drill "PostgreSQL stopped and its data deleted; restore.sh --base --latest (no --force) recovered it" \
+    "$(since "$stopped" "$recovered") s after the stop, in $(sed -n 's/^Recovered in \([0-9.]*\) s.*/\1/p' "$log") s of its own;" \
+    "every service ready $(since "$recovered") s after that, none restarted"
+
+  # A fast shutdown (SIGINT) closes the segment it has open and archives it, so the archive ends past the segment
+  # pg_stat_archiver named before the stop: what was acknowledged after that one is what a crash would have put at
+  # risk. Segment names of one timeline sort as their positions; awk must compare them as strings.
+  local missing replayed at_risk early
+  missing=$(missing_writes "$ledger" "$(contract_terms "${deal[@]}")")
+  replayed=$(sed -n 's/.*last transaction replayed: //p' "$log")
+  at_risk=$(awk -v last="$noted" '($4 "") > (last "")' "$ledger" | wc -l)
+  early=$(awk -v last="$archived" 'NF && ($4 "") <= (last "")' <<<"$missing")
+  drill "Recovery point: last archived WAL segment $noted before the stop (pg_stat_archiver), $archived after it" \
+    "(the shutdown archives the segment it has open); last transaction replayed $replayed," \
+    "$(since "$(date -d "$replayed" +%s.%3N)" "$stopped") s before the stop. $(wc -l <"$ledger") writes acknowledged" \
+    "($(cut -d' ' -f1 "$ledger" | sort | uniq -c | awk '{ printf "%s%s %s", (n++ ? ", " : ""), $1, $2 }'))," \
+    "$at_risk of them after segment $noted; lost: $(awk NF <<<"$missing" | wc -l)"
+  [ -z "$early" ] || { echo "lost, though acknowledged in an archived segment: $early"; return 1; }
+
+  # One service's database from the dump, while the service runs: the invoices of the backup, those acknowledged
+  # before the dump began among them (the later ones may or may not be in it).
+  local dropped restored="$BATS_TEST_TMPDIR/restored" backed_up absent
+  sql postgres 'drop database settlement with (force)' >/dev/null
+  dropped=$(now)
+  "$ROOT/deploy/scripts/restore.sh" --from "$dump" --service settlement >"$log" 2>&1 || { cat "$log"; return 1; }
+  wait_for_status "$SETTLEMENT/health/ready" 200 60
+  # Invoices created before the drop; settlement's next runs issue again those the dump does not hold.
+  paged_items "$SETTLEMENT/api/invoices" e2e-auditor | jq -r --argjson dropped "$dropped" \
+    'def seconds: capture("^(?<s>[^.]+)(?<f>[.][0-9]+)?Z$") | (.s + "Z" | fromdateiso8601) + ("0" + (.f // "") | tonumber);
+     select((.createdAt | seconds) < $dropped) | .id' >"$restored"
+  backed_up=$(jq '.databases[] | select(.database == "settlement") | .rows["public.invoice"]' "$dump/manifest.json")
+  absent=$(head -n "$before_dump" "$ledger" | awk '$1 == "invoice" { print $2 }' | grep -vxF -f "$restored" || true)
+  drill "Settlement's database dropped, restore.sh --from --service settlement restored it in" \
+    "$(sed -n 's/^settlement: restored in \([0-9.]*\) s.*/\1/p' "$log") s: $(wc -l <"$restored") invoices back (the manifest's" \
+    "$backed_up), settlement ready $(since "$dropped") s after the drop, not restarted"
+  [ "$(wc -l <"$restored")" = "$backed_up" ] || { echo "$(wc -l <"$restored") invoices back, the backup holds $backed_up"; return 1; }
+  [ -z "$absent" ] || { echo "invoices acknowledged before the dump began, not restored: $absent"; return 1; }
+  [ "$(service_pids)" = "$pids_before" ] || { echo "services were restarted: $pids_before -> $(service_pids)"; return 1; }
+
+  # Whatever fired while the databases were away reached the guide's receivers, and resolved.
+  local labels name receivers fired=""
+  await_quiet 180
+  while read -r labels; do
+    name=$(jq -r .alertname <<<"$labels")
+    receivers=$(guide_routed "$labels") || return 1
+    await_notification "$name" ". == $labels" resolved "$started" 30 "$receivers" >/dev/null || return 1
+    fired+="${fired:+, }$name{$(jq -r .job <<<"$labels")} to [$receivers]"
+  done < <(alerts_fired_since "$started")
+  drill "Alerts of the restore drill, each notified to the guide's receivers and resolved: ${fired:-none}"
+}
+
 @test "alert: the replay feed paused is OilTradingPriceFeedStale (started now, checked after the drills)" {
   api POST "$PRICEFEED/api/replay/pause" '' e2e-price-admin | jq -e '.paused == true' >/dev/null
   now >"$BATS_FILE_TMPDIR/paused-at"
@@ -199,8 +294,7 @@ circuit_states() {
 
 lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2.5 s at a time
   while [ ! -f "$1" ]; do
-    psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U postgres -d trading -qc \
-      'begin; lock table product in access exclusive mode; select pg_sleep(2.5); commit;' >/dev/null 2>&1
+    sql trading 'begin; lock table product in access exclusive mode; select pg_sleep(2.5); commit;' >/dev/null 2>&1
     sleep 0.2
   done
 }
@@ -236,7 +330,7 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
 @test "drill: PostgreSQL stopped under load: readiness 503, liveness 200, errors alert, recovery without restart, no acknowledged write lost" {
   local stop="$BATS_TEST_TMPDIR/stop" writes="$BATS_TEST_TMPDIR/writes" reads="$BATS_TEST_TMPDIR/reads"
   local pids_before pids_after stopped port i
-  pids_before=$(for n in "${SERVICE_NAMES[@]}"; do pid_of "$n"; done | tr '\n' ' ')
+  pids_before=$(service_pids)
   write_loop "$stop" "$writes" &
   request_loop "$stop" "$reads" "$TRADING/api/products" &
   request_loop "$stop" "$reads" "$TRADING/api/contracts" &
@@ -259,7 +353,7 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   sleep 5
   touch "$stop"
   wait
-  pids_after=$(for n in "${SERVICE_NAMES[@]}"; do pid_of "$n"; done | tr '\n' ' ')
+  pids_after=$(service_pids)
   [ "$pids_before" = "$pids_after" ] || { echo "services were restarted: $pids_before -> $pids_after"; return 1; }
   local acknowledged lost=0 code
   acknowledged=$(awk '$2 == 201 { print $1 }' "$writes")
@@ -277,8 +371,7 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   local stop="$BATS_TEST_TMPDIR/stop" answers="$BATS_TEST_TMPDIR/answers" i header
   header=$(auth e2e-auditor)
   # The requests wait on a lock in the database, so they are surely in flight when the signal comes.
-  psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U postgres -d trading -qc \
-    'begin; lock table product in access exclusive mode; select pg_sleep(4); commit;' >/dev/null 2>&1 &
+  sql trading 'begin; lock table product in access exclusive mode; select pg_sleep(4); commit;' >/dev/null 2>&1 &
   sleep 0.5
   for i in $(seq 1 10); do
     curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -H "$header" "$TRADING/api/products" >>"$answers" &

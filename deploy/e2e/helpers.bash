@@ -11,6 +11,7 @@ SERVICE_NAMES=(trading pricefeed risk settlement perf-report)
 SERVICE_PORTS=(8081 8082 8083 8084 8085)
 
 now() { date +%s.%3N; }
+random_hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }  # bytes
 since() { awk -v a="$1" -v b="${2:-$(now)}" 'BEGIN { printf "%.1f", b - a }'; }
 say() { echo "# $*" >&3; }
 report() { echo "$*" >>"$REPORT"; }
@@ -50,13 +51,20 @@ wait_for_status() {  # url status seconds [user]
   return 1
 }
 
-# A call to a business API as a user of the desk (E2E_USERS); prints the body, fails on anything but 2xx.
-api() {  # method url [json] [user]
+# A call to a business API as a user of the desk (E2E_USERS), with one more header if given; prints the body, fails
+# on anything but 2xx.
+api() {  # method url [json] [user] [header]
   curl -s -f --max-time 30 -X "$1" -H 'Content-Type: application/json' -H "$(auth "${4:-e2e-trader}")" \
-    ${3:+-d "$3"} "$2"
+    ${5:+-H "$5"} ${3:+-d "$3"} "$2"
 }
 
 pid_of() { cat "$OIL_TRADING_STATE/run/$1.pid"; }
+service_pids() { local name; for name in "${SERVICE_NAMES[@]}"; do pid_of "$name"; done | tr '\n' ' '; }
+
+# One statement in a psql session of its own on the local PostgreSQL, as its superuser; prints unaligned rows.
+sql() {  # database statement
+  psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U postgres -d "$1" -qtAXc "$2"
+}
 
 # Stops one service and starts it again from a working folder (its disk metric is that folder's file system) and,
 # given a cgroup v1 folder, inside it (the starting shell joins the cgroup, so the JVM runs under its limits).
@@ -115,13 +123,16 @@ guide_receivers() {  # severity category
 # the alert, asked of amtool with every label of its first matching instance in Prometheus; fails when they are not
 # the guide's receivers for its severity and category.
 checked_receivers() {  # alertname jq-condition
-  local labels args routed expected
-  labels=$(curl -s "$PROMETHEUS/api/v1/alerts" | jq -c --arg name "$1" "[.data.alerts[]
-    | select(.labels.alertname == \$name) | select(.labels | $2)][0].labels // {}")
-  mapfile -t args < <(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$labels")
+  guide_routed "$(curl -s "$PROMETHEUS/api/v1/alerts" | jq -c --arg name "$1" "[.data.alerts[]
+    | select(.labels.alertname == \$name) | select(.labels | $2)][0].labels // {}")"
+}
+
+guide_routed() {  # labels-json: the receivers amtool gives an alert with these labels, if they are the guide's
+  local args routed expected
+  mapfile -t args < <(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$1")
   routed=$(amtool config routes test --config.file="$ROOT/deploy/monitoring/alertmanager.yml" "${args[@]}" | tr ',' ' ')
-  expected=$(guide_receivers "$(jq -r .severity <<<"$labels")" "$(jq -r .category <<<"$labels")")
-  [ "$routed" = "$expected" ] || { echo "$1 $labels is routed to [$routed], the guide says [$expected]" >&2; return 1; }
+  expected=$(guide_receivers "$(jq -r .severity <<<"$1")" "$(jq -r .category <<<"$1")")
+  [ "$routed" = "$expected" ] || { echo "$(jq -r .alertname <<<"$1") $1 is routed to [$routed], the guide says [$expected]" >&2; return 1; }
   echo "$routed"
 }
 
@@ -180,19 +191,46 @@ alert_cycle() {  # alertname jq-condition fire-timeout resolve-timeout trigger-c
   alert_resolved "$1" "$2" "$restored" "$4"
 }
 
+# Every alert instance of the platform that fired since a time (Prometheus' ALERTS series): its labels, a JSON line
+# each. The window starts at that time or just after it, so every one of them resolved after it.
+alerts_fired_since() {  # time
+  promql "max_over_time(ALERTS{alertname=~\"OilTrading.*\",alertstate=\"firing\"}[$(awk -v t="$1" -v n="$(now)" \
+    'BEGIN { printf "%d", n - t }')s])" | jq -c '.[].metric | del(.__name__, .alertstate)'
+}
+
+# Waits until no alert of the platform is pending or firing, so that the next test starts from a quiet platform.
+await_quiet() {  # seconds
+  local deadline=$((SECONDS + $1)) active
+  while :; do
+    active=$(promql 'ALERTS{alertname=~"OilTrading.*"}' | jq -r '.[].metric | "\(.alertname){\(.job // "")} \(.alertstate)"')
+    [ -z "$active" ] && return 0
+    [ $SECONDS -lt $deadline ] || { echo "still active after $1 s: $active" >&2; return 1; }
+    sleep 1
+  done
+}
+
 # --- The test book ------------------------------------------------------------------------------------------
 
-# A confirmed physical contract: captured and submitted by the trader, confirmed by a second user (four eyes).
-confirmed_contract() {  # direction product quantity laycan-start pricing-json: prints the id
-  local id laycan_end
-  laycan_end=$(date -u -d "$4 + 2 days" +%F)
-  id=$(api POST "$TRADING/api/contracts" "{\"direction\":\"$1\",\"product\":\"$2\",\"counterparty\":\"E2ECP\",
+# The terms of a physical contract with the test counterparty, as the trader captures them.
+contract_terms() {  # direction product quantity laycan-start pricing-json
+  echo "{\"direction\":\"$1\",\"product\":\"$2\",\"counterparty\":\"E2ECP\",
     \"quantity\":$3,\"quantityUnit\":\"BBL\",\"tolerancePercent\":2,\"toleranceOption\":\"SELLER\",\"incoterm\":\"FOB\",
-    \"laycanStart\":\"$4\",\"laycanEnd\":\"$laycan_end\",\"pricing\":$5,
-    \"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},\"trader\":\"e2e-trader\",\"book\":\"E2E\"}" | jq -r .id) \
-    || return 1
+    \"laycanStart\":\"$4\",\"laycanEnd\":\"$(date -u -d "$4 + 2 days" +%F)\",\"pricing\":$5,
+    \"paymentTerms\":{\"event\":\"BL\",\"days\":30,\"dayType\":\"CALENDAR\"},\"trader\":\"e2e-trader\",\"book\":\"E2E\"}"
+}
+
+# A confirmed physical contract: captured and submitted by the trader, confirmed by a second user (four eyes).
+# Given a ledger, the capture carries an Idempotency-Key and every acknowledged step is recorded (acknowledge).
+confirmed_contract() {  # direction product quantity laycan-start pricing-json [ledger]: prints the id
+  local id key=""
+  [ -z "${6:-}" ] || key=e2e-$(random_hex 8)
+  id=$(api POST "$TRADING/api/contracts" "$(contract_terms "$@")" e2e-trader "${key:+Idempotency-Key: $key}" | jq -r .id)
+  [ -n "$id" ] || return 1
+  acknowledge "${6:-}" contract "$id" "$key"
   api POST "$TRADING/api/contracts/$id/submit" >/dev/null || return 1
+  acknowledge "${6:-}" PENDING_APPROVAL "$id"
   api POST "$TRADING/api/contracts/$id/confirm" '' e2e-approver >/dev/null || return 1
+  acknowledge "${6:-}" CONFIRMED "$id"
   echo "$id"
 }
 
@@ -250,3 +288,86 @@ statuses() {  # column file
 
 # Resident set size of a process in MiB.
 rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# --- Backup and restore -------------------------------------------------------------------------------------
+
+# Appends "kind id lsn segment [detail]" to a ledger (none given: nothing) for a write the API acknowledged: the WAL
+# position right after the answer, asked in a session of its own, and the WAL segment it lies in. The write's commit
+# record ends at or before that position, so it is in that segment or an earlier one.
+acknowledge() {  # ledger kind id [detail]
+  [ -n "$1" ] || return 0
+  echo "$2 $3 $(sql postgres 'select lsn, pg_walfile_name(lsn) from pg_current_wal_lsn() lsn' | tr '|' ' ') ${4:-}" >>"$1"
+}
+
+# Deals until the stop file exists, each through every write of its life: a confirmed contract (confirmed_contract
+# with the ledger), delivered yesterday, invoiced by a settlement run of its own, every invoice paid in full. The
+# ledger gets DELIVERED with the contract id, invoice with its id and creation time (once the API lists it; a new
+# invoice may get the id of one that was lost), payment with its id and the invoice's.
+deal_loop() {  # stop-file ledger direction product quantity laycan-start pricing-json
+  local stop=$1 ledger=$2 id invoice outstanding created payment yesterday
+  shift 2
+  while [ ! -f "$stop" ]; do
+    yesterday=$(date -u -d '-1 day' +%F)
+    id=$(confirmed_contract "$@" "$ledger") || continue
+    api POST "$TRADING/api/contracts/$id/deliver" "{\"blDate\":\"$yesterday\",\"blQuantity\":$3}" e2e-ops >/dev/null || continue
+    acknowledge "$ledger" DELIVERED "$id"
+    api POST "$SETTLEMENT/api/settlement/runs" "{\"contractId\":$id}" e2e-ops >/dev/null || continue
+    while read -r invoice outstanding created; do
+      acknowledge "$ledger" invoice "$invoice" "$created"
+      payment=$(api POST "$SETTLEMENT/api/invoices/$invoice/payments" \
+        "{\"amountUsd\":$outstanding,\"paidOn\":\"$yesterday\",\"reference\":\"E2E-$invoice\"}" e2e-ops | jq -r .id)
+      [ -z "$payment" ] || acknowledge "$ledger" payment "$payment" "$invoice"
+    done < <(api GET "$SETTLEMENT/api/invoices?contractId=$id" '' e2e-ops | jq -r '.items[] | "\(.id) \(.outstandingUsd) \(.createdAt)"')
+  done
+}
+
+# WTI quotes of days before the series the replay feed plays (it starts in 1986), one a request from 1985-12-31
+# backwards until the stop file exists; each one accepted goes to the ledger as quote <day>.
+quote_loop() {  # stop-file ledger
+  local n=0 day answer
+  while [ ! -f "$1" ]; do
+    day=$(date -u -d "1985-12-31 - $n days" +%F)
+    n=$((n + 1))
+    answer=$(api POST "$PRICEFEED/api/benchmarks/WTI/quotes" "{\"source\":\"E2E\",\"quotes\":[{\"date\":\"$day\",\"price\":26.5}]}" \
+      e2e-price-admin) && jq -e '.counts.ACCEPTED == 1' <<<"$answer" >/dev/null && acknowledge "$2" quote "$day"
+  done
+}
+
+# Whether a GET as the auditor is answered 2xx with a body that meets a jq condition. The body is read first:
+# jq 1.6's -e takes no input at all for true.
+answers() {  # url jq-condition [jq-options...]
+  local body
+  body=$(api GET "$1" '' e2e-auditor) && jq -e "${@:3}" "$2" <<<"$body" >/dev/null
+}
+
+audited() { answers "$TRADING/api/contracts/$1/audit" 'any(.[]; .action == $action)' --arg action "$2"; }  # contract-id action
+
+# The ledger's writes the services do not have, one ledger line each (without detail): a contract with its first
+# version and audit row, and a retry of its capture with the same Idempotency-Key answering that contract; each step
+# in the audit trail; invoices created when they were; payments on their invoice; quotes among WTI's quotes.
+missing_writes() {  # ledger contract-terms
+  local kind id lsn segment detail days
+  days=$(api GET "$PRICEFEED/api/benchmarks/WTI/quotes?from=1980-01-01&to=1985-12-31" '' e2e-auditor | jq -r '.quotes[].date')
+  while read -r kind id lsn segment detail; do
+    case $kind in
+      contract) answers "$TRADING/api/contracts/$id/versions" '.[0].version == 1' && audited "$id" CREATED \
+        && [ "$(api POST "$TRADING/api/contracts" "$2" e2e-trader "Idempotency-Key: $detail" | jq -r .id)" = "$id" ] ;;
+      PENDING_APPROVAL|CONFIRMED|DELIVERED) audited "$id" "$kind" ;;
+      invoice) answers "$SETTLEMENT/api/invoices/$id" '.invoice.createdAt == $at' --arg at "$detail" ;;
+      payment) answers "$SETTLEMENT/api/invoices/$detail" 'any(.payments[]; .id == $id)' --argjson id "$id" ;;
+      quote) grep -qx "$id" <<<"$days" ;;
+    esac || echo "$kind $id $lsn $segment"
+  done <"$1"
+}
+
+# Every item of a paged list (Page: items, page, size, total), a JSON line each.
+paged_items() {  # url user
+  local page=0 body
+  while body=$(api GET "$1?size=200&page=$page" '' "$2") && [ "$(jq '.items | length' <<<"$body")" -gt 0 ]; do
+    jq -c '.items[]' <<<"$body"
+    page=$((page + 1))
+  done
+}
+
+newest_backup() { find "$OIL_TRADING_STATE/backups" -mindepth 1 -maxdepth 1 -name "$1" | sort | tail -1; }  # name-pattern
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }  # bytes
