@@ -191,12 +191,12 @@ circuit_states() {
   drill "Pricefeed back: risk calculates again and its circuit is closed $(since "$back") s after the settlement failures resolved"
 }
 
-# Backups taken while deals, invoices, payments and quotes are written through the APIs; then PostgreSQL's data is
-# deleted and the server recovered from the base backup and the WAL archive, and settlement's database dropped and
+# Backups taken while deals, invoices, payments and quotes are written through the APIs; then PostgreSQL crashes,
+# its data is deleted and the server recovered from the base backup and the WAL archive, and settlement's database dropped and
 # restored from the dump. Every write an API acknowledged is in a ledger with the WAL segment it was acknowledged in
 # (acknowledge): it may be missing only if that segment came after the last one archived. It runs before the replay
 # feed is paused: the quotes it adds to WTI would refresh a benchmark that the stale alert waits on.
-@test "drill: PostgreSQL's data deleted: recovery to the latest archived WAL keeps every write acknowledged before it, a dropped database comes back from its dump, no service restarted" {
+@test "drill: PostgreSQL crashed and its data deleted: recovery to the latest archived WAL keeps every write acknowledged before it, a dropped database comes back from its dump, no service restarted" {
   local stop="$BATS_TEST_TMPDIR/stop" ledger="$BATS_TEST_TMPDIR/ledger" log="$BATS_TEST_TMPDIR/log"
   local deal=(SELL BRENT 100 "$(date -u -d '+30 days' +%F)" '{"type":"FIXED","fixedPrice":70,"priceUnit":"USD_PER_BBL"}')
   local pids_before started before_dump base dump
@@ -219,12 +219,13 @@ circuit_states() {
     "dump of $(jq '.databases | length' "$dump/manifest.json") databases, $(mib "$(jq '[.databases[].bytes] | add' "$dump/manifest.json")")" \
     "in $(jq .seconds "$dump/manifest.json") s (manifests)"
 
-  # The disaster, once it is noted how far the WAL was archived.
+  # The disaster, once it is noted how far the WAL was archived: an immediate shutdown (SIGQUIT) writes and archives
+  # nothing more, as a crash of the machine would, and the data folder is lost with it.
   local noted postgres stopped archived
   noted=$(sql postgres 'select substr(last_archived_wal, 1, 24) from pg_stat_archiver')
   postgres=$(pid_of postgres)
   stopped=$(now)
-  kill -INT "$postgres"
+  kill -QUIT "$postgres"
   while kill -0 "$postgres" 2>/dev/null; do sleep 0.2; done
   archived=$(find "$OIL_TRADING_STATE/wal-archive" -regextype posix-extended -regex '.*/[0-9A-F]{24}' -printf '%f\n' | sort | tail -1)
   rm -rf "$OIL_TRADING_STATE/pgdata"
@@ -235,21 +236,21 @@ circuit_states() {
   recovered=$(now)
   for port in "${SERVICE_PORTS[@]}"; do wait_for_status "http://localhost:$port/health/ready" 200 60 || return 1; done
   [ "$(service_pids)" = "$pids_before" ] || { echo "services were restarted: $pids_before -> $(service_pids)"; return 1; }
-  drill "PostgreSQL stopped and its data deleted; restore.sh --base --latest (no --force) recovered it" \
+  drill "PostgreSQL crashed (SIGQUIT) and its data deleted; restore.sh --base --latest (no --force) recovered it" \
     "$(since "$stopped" "$recovered") s after the stop, in $(sed -n 's/^Recovered in \([0-9.]*\) s.*/\1/p' "$log") s of its own;" \
     "every service ready $(since "$recovered") s after that, none restarted"
 
-  # A fast shutdown (SIGINT) closes the segment it has open and archives it, so the archive ends past the segment
-  # pg_stat_archiver named before the stop: what was acknowledged after that one is what a crash would have put at
-  # risk. Segment names of one timeline sort as their positions; awk must compare them as strings.
+  # What was acknowledged after the last archived segment is what the crash put at risk (PG_ARCHIVE_TIMEOUT bounds
+  # it); anything acknowledged in an archived segment must be back. Segment names of one timeline sort as their
+  # positions; awk must compare them as strings.
   local missing replayed at_risk early
   missing=$(missing_writes "$ledger" "$(contract_terms "${deal[@]}")")
   replayed=$(sed -n 's/.*last transaction replayed: //p' "$log")
   at_risk=$(awk -v last="$noted" '($4 "") > (last "")' "$ledger" | wc -l)
   early=$(awk -v last="$archived" 'NF && ($4 "") <= (last "")' <<<"$missing")
-  drill "Recovery point: last archived WAL segment $noted before the stop (pg_stat_archiver), $archived after it" \
-    "(the shutdown archives the segment it has open); last transaction replayed $replayed," \
-    "$(since "$(date -d "$replayed" +%s.%3N)" "$stopped") s before the stop. $(wc -l <"$ledger") writes acknowledged" \
+  drill "Recovery point: last archived WAL segment $noted before the crash (pg_stat_archiver), $archived after it;" \
+    "last transaction replayed $replayed," \
+    "$(since "$(date -d "$replayed" +%s.%3N)" "$stopped") s before the crash. $(wc -l <"$ledger") writes acknowledged" \
     "($(cut -d' ' -f1 "$ledger" | sort | uniq -c | awk '{ printf "%s%s %s", (n++ ? ", " : ""), $1, $2 }'))," \
     "$at_risk of them after segment $noted; lost: $(awk NF <<<"$missing" | wc -l)"
   [ -z "$early" ] || { echo "lost, though acknowledged in an archived segment: $early"; return 1; }
@@ -419,6 +420,39 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   rmdir "$cgroup"
   drill "CPU drill: risk under a 250m CPU quota, 8 clients of /api/risk/calculate, then none"
   return $status
+}
+
+# Heap used over -Xmx for 5 minutes (30 s here): perf-report is restarted with Epsilon, the JVM's collector that
+# never frees anything (as a leak keeps a heap from being reclaimed), and report listings fill its heap past 92 %;
+# restarted with its usual collector it is back to a few percent. -XX:+ExitOnOutOfMemoryError ends it rather than
+# leave it half-alive should the heap run out before the alert fires.
+heap_used_ratio() {  # port: heap used over the largest pool maximum, as the alert computes it
+  curl -s "http://localhost:$1/metrics" | awk '
+    /^jvm_memory_used_bytes\{area="heap"/ { used += $2 }
+    /^jvm_memory_max_bytes\{area="heap"/ { if ($2 > max) max = $2 }
+    END { if (max > 0) printf "%.3f\n", used / max; else print 0 }'
+}
+
+fill_heap() {  # port ratio: requests until the heap is that full
+  local header pids
+  header=$(auth e2e-auditor)
+  while awk -v r="$(heap_used_ratio "$1")" -v t="$2" 'BEGIN { exit !(r < t) }'; do
+    pids=()
+    for _ in $(seq 1 20); do
+      curl -s -o /dev/null --max-time 5 -H "$header" "http://localhost:$1/api/performance/reports?size=100" &
+      pids+=($!)
+    done
+    wait "${pids[@]}"
+  done
+  say "perf-report heap at $(heap_used_ratio "$1") of its maximum"
+}
+
+@test "alert: a heap that is never reclaimed is OilTradingHighMemory until the service restarts with its collector" {
+  JAVA_OPTS="-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -XX:+ExitOnOutOfMemoryError -Xmx768m" \
+    restart_service perf-report "$ROOT" || return 1
+  alert_cycle OilTradingHighMemory '.job == "perf-report-service"' 120 90 \
+    'fill_heap 8085 0.92' 'restart_service perf-report "$ROOT"'
+  drill "Memory drill: perf-report restarted with the Epsilon collector and -Xmx768m, its heap filled past 92 % by report listings, then restarted with its own collector"
 }
 
 @test "drill: sustained load: no 5xx, memory stable" {
