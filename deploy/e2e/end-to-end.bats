@@ -16,6 +16,8 @@ setup_file() {
   # shellcheck source=e2e.env
   source "$BATS_TEST_DIRNAME/e2e.env"
   set +a
+  # A test that hangs fails after 10 minutes (plus the soak) instead of holding the rest of the suite.
+  export BATS_TEST_TIMEOUT=${BATS_TEST_TIMEOUT:-$((600 + LOAD_SECONDS))}
   export ROOT OIL_TRADING_STATE="$BATS_FILE_TMPDIR/state" OIL_TRADING_LOGS="$BATS_FILE_TMPDIR/logs" DEMO_DATA=false MONITORING=false
   export PROMETHEUS="http://127.0.0.1:$PROMETHEUS_PORT" ALERTMANAGER="http://127.0.0.1:$ALERTMANAGER_PORT"
   export ALERT_SINK_LOG="$BATS_FILE_TMPDIR/notifications.jsonl" SPANS="$BATS_FILE_TMPDIR/spans.jsonl"
@@ -207,12 +209,12 @@ circuit_states() {
   quote_loop "$stop" "$ledger" &
   # A few deals through before the backups, so that the dump holds some of the drill's invoices.
   sleep 5
-  "$ROOT/deploy/scripts/backup.sh" --base >"$log" 2>&1 || { touch "$stop"; wait; cat "$log"; return 1; }
+  "$ROOT/deploy/scripts/backup.sh" --base >"$log" 2>&1 || { touch "$stop"; wait_jobs; cat "$log"; return 1; }
   before_dump=$(wc -l <"$ledger")
-  "$ROOT/deploy/scripts/backup.sh" >"$log" 2>&1 || { touch "$stop"; wait; cat "$log"; return 1; }
+  "$ROOT/deploy/scripts/backup.sh" >"$log" 2>&1 || { touch "$stop"; wait_jobs; cat "$log"; return 1; }
   sleep 10
   touch "$stop"
-  wait
+  wait_jobs
   base=$(newest_backup 'base-*')
   dump=$(newest_backup '2*')
   drill "Backups under writes: base backup $(mib "$(jq .bytes "$base/manifest.json")") in $(jq .seconds "$base/manifest.json") s;" \
@@ -307,11 +309,11 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   started=$(now)
   lock_loop "$stop" &
   for _ in 1 2 3 4; do request_loop "$stop" "$BATS_TEST_TMPDIR/reads" "$TRADING/api/products" & done
-  alert_fired OilTradingHighResponseTime '.job == "trading-service"' "$started" 150 || { touch "$stop"; wait; return 1; }
-  alert_fired OilTradingSlowDatabaseQueries '.job == "trading-service"' "$started" 150 || { touch "$stop"; wait; return 1; }
+  alert_fired OilTradingHighResponseTime '.job == "trading-service"' "$started" 150 || { touch "$stop"; wait_jobs; return 1; }
+  alert_fired OilTradingSlowDatabaseQueries '.job == "trading-service"' "$started" 150 || { touch "$stop"; wait_jobs; return 1; }
   restored=$(now)
   touch "$stop"
-  wait
+  wait_jobs
   drill "Lock drill: $(wc -l <"$BATS_TEST_TMPDIR/reads") product list requests, $(awk '$3 > 2' "$BATS_TEST_TMPDIR/reads" | wc -l) over 2 s"
   alert_resolved OilTradingHighResponseTime '.job == "trading-service"' "$restored" 120
   alert_resolved OilTradingSlowDatabaseQueries '.job == "trading-service"' "$restored" 120
@@ -340,20 +342,20 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   kill -INT "$(pid_of postgres)"
   for i in "${!SERVICE_PORTS[@]}"; do
     port=${SERVICE_PORTS[$i]}
-    wait_for_status "http://localhost:$port/health/ready" 503 30 || { touch "$stop"; wait; return 1; }
+    wait_for_status "http://localhost:$port/health/ready" 503 30 || { touch "$stop"; wait_jobs; return 1; }
     drill "PostgreSQL stopped: ${SERVICE_NAMES[$i]} ready 503 at $(since "$stopped") s, live $(status_of "http://localhost:$port/health/live")"
-    [ "$(status_of "http://localhost:$port/health/live")" = 200 ] || { touch "$stop"; wait; return 1; }
+    [ "$(status_of "http://localhost:$port/health/live")" = 200 ] || { touch "$stop"; wait_jobs; return 1; }
   done
-  alert_fired OilTradingDatabaseConnectionFailures '.job == "trading-service"' "$stopped" 60 || { touch "$stop"; wait; return 1; }
-  alert_fired OilTradingHighErrorRate '.job == "trading-service"' "$stopped" 120 || { touch "$stop"; wait; return 1; }
+  alert_fired OilTradingDatabaseConnectionFailures '.job == "trading-service"' "$stopped" 60 || { touch "$stop"; wait_jobs; return 1; }
+  alert_fired OilTradingHighErrorRate '.job == "trading-service"' "$stopped" 120 || { touch "$stop"; wait_jobs; return 1; }
   local restarted
   restarted=$(now)
-  "$ROOT/deploy/local/start.sh" >"$BATS_TEST_TMPDIR/restart.log" 2>&1 || { touch "$stop"; wait; cat "$BATS_TEST_TMPDIR/restart.log"; return 1; }
-  for port in "${SERVICE_PORTS[@]}"; do wait_for_status "http://localhost:$port/health/ready" 200 60 || { touch "$stop"; wait; return 1; }; done
+  "$ROOT/deploy/local/start.sh" >"$BATS_TEST_TMPDIR/restart.log" 2>&1 || { touch "$stop"; wait_jobs; cat "$BATS_TEST_TMPDIR/restart.log"; return 1; }
+  for port in "${SERVICE_PORTS[@]}"; do wait_for_status "http://localhost:$port/health/ready" 200 60 || { touch "$stop"; wait_jobs; return 1; }; done
   drill "PostgreSQL back: every service ready $(since "$restarted") s after the restart of PostgreSQL, $(since "$stopped" "$restarted") s after it stopped"
   sleep 5
   touch "$stop"
-  wait
+  wait_jobs
   pids_after=$(service_pids)
   [ "$pids_before" = "$pids_after" ] || { echo "services were restarted: $pids_before -> $pids_after"; return 1; }
   local acknowledged lost=0 code
@@ -382,7 +384,7 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
   pid=$(pid_of trading)
   signalled=$(now)
   kill -TERM "$pid"
-  wait
+  wait_jobs
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   drill "SIGTERM to trading with 10 requests in flight: answers by status $(statuses 1 "$answers")," \
     "stopped $(since "$signalled") s after the signal"
@@ -427,18 +429,22 @@ lock_loop() {  # stop-file: holds an exclusive lock on trading's product table 2
 # restarted with its usual collector it is back to a few percent. -XX:+ExitOnOutOfMemoryError ends it rather than
 # leave it half-alive should the heap run out before the alert fires.
 heap_used_ratio() {  # port: heap used over the largest pool maximum, as the alert computes it
-  curl -s "http://localhost:$1/metrics" | awk '
-    /^jvm_memory_used_bytes\{area="heap"/ { used += $2 }
-    /^jvm_memory_max_bytes\{area="heap"/ { if ($2 > max) max = $2 }
+  # The value is the last field: pool names such as "Epsilon Heap" or "G1 Eden Space" hold spaces.
+  curl -s --max-time 5 "http://localhost:$1/metrics" | awk '
+    /^jvm_memory_used_bytes\{area="heap"/ { used += $NF }
+    /^jvm_memory_max_bytes\{area="heap"/ { if ($NF > max) max = $NF }
     END { if (max > 0) printf "%.3f\n", used / max; else print 0 }'
 }
 
-fill_heap() {  # port ratio: requests until the heap is that full
-  local header pids
+fill_heap() {  # port ratio: report listings (about 1.5 MiB of garbage each) until the heap is that full, 120 s at most
+  local header pids pid deadline=$((SECONDS + 120))
   header=$(auth e2e-auditor)
+  pid=$(pid_of perf-report)
   while awk -v r="$(heap_used_ratio "$1")" -v t="$2" 'BEGIN { exit !(r < t) }'; do
+    kill -0 "$pid" 2>/dev/null || { echo "perf-report ended before its heap was $2 full"; return 1; }
+    [ $SECONDS -lt $deadline ] || { echo "perf-report heap still at $(heap_used_ratio "$1") after 120 s"; return 1; }
     pids=()
-    for _ in $(seq 1 20); do
+    for _ in $(seq 1 10); do
       curl -s -o /dev/null --max-time 5 -H "$header" "http://localhost:$1/api/performance/reports?size=100" &
       pids+=($!)
     done
@@ -451,7 +457,12 @@ fill_heap() {  # port ratio: requests until the heap is that full
   JAVA_OPTS="-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -XX:+ExitOnOutOfMemoryError -Xmx768m" \
     restart_service perf-report "$ROOT" || return 1
   alert_cycle OilTradingHighMemory '.job == "perf-report-service"' 120 90 \
-    'fill_heap 8085 0.92' 'restart_service perf-report "$ROOT"'
+    'fill_heap 8085 0.92' 'restart_service perf-report "$ROOT"' || {
+    # Whatever failed, the later tests need perf-report with its own collector.
+    local cmdline="/proc/$(pid_of perf-report)/cmdline"
+    if [ ! -e "$cmdline" ] || grep -q Epsilon "$cmdline"; then restart_service perf-report "$ROOT"; fi
+    return 1
+  }
   drill "Memory drill: perf-report restarted with the Epsilon collector and -Xmx768m, its heap filled past 92 % by report listings, then restarted with its own collector"
 }
 
@@ -466,7 +477,7 @@ fill_heap() {  # port ratio: requests until the heap is that full
     for name in "${SERVICE_NAMES[@]}"; do echo "$t $name $(rss_mib "$(pid_of "$name")")" >>"$samples"; done
     sleep 5
   done
-  wait
+  wait_jobs
   local file requests errors failed=0
   for file in "$BATS_TEST_TMPDIR"/wrk-*; do
     requests=$(awk '/requests in/ { print $1 }' "$file")

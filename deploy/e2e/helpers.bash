@@ -259,6 +259,13 @@ load_book() {
 # --- Load ---------------------------------------------------------------------------------------------------
 
 # Repeats a request, as the auditor, until the stop file exists; one line per request: start time, status, seconds.
+# Waits for the test's background jobs. A bare `wait` would also wait for the watchdog bats starts for
+# BATS_TEST_TIMEOUT, and so time out every test that uses it.
+wait_jobs() {
+  local pid
+  for pid in $(jobs -p); do [ "$pid" = "${BATS_killer_pid:-}" ] || wait "$pid" || true; done
+}
+
 request_loop() {  # stop-file out-file curl-args...
   local stop=$1 out=$2 header
   shift 2
