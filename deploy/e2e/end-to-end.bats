@@ -459,7 +459,8 @@ fill_heap() {  # port ratio: report listings (about 1.5 MiB of garbage each) unt
   alert_cycle OilTradingHighMemory '.job == "perf-report-service"' 120 90 \
     'fill_heap 8085 0.92' 'restart_service perf-report "$ROOT"' || {
     # Whatever failed, the later tests need perf-report with its own collector.
-    local cmdline="/proc/$(pid_of perf-report)/cmdline"
+    local cmdline
+    cmdline="/proc/$(pid_of perf-report)/cmdline"
     if [ ! -e "$cmdline" ] || grep -q Epsilon "$cmdline"; then restart_service perf-report "$ROOT"; fi
     return 1
   }
