@@ -76,13 +76,18 @@ class QuoteIngestionTest {
         JsonPath result = importCsv(validated, eiaFile("wti-daily.csv"), true);
         Map<String, Object> held = result.getMap("quarantined.find { it.date == '2020-04-20' }");
         assertTrue(String.valueOf(held.get("reason")).contains("standard deviations"), String.valueOf(held));
+        // Until an operator decides, the day is a publication day under review, not a day without a quote.
+        TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + validated + "/quotes?from=2020-04-17&to=2020-04-21").then()
+                .body("quotes.date", equalTo(List.of("2020-04-17", "2020-04-21")))
+                .body("quarantinedDays", equalTo(List.of("2020-04-20")));
         long id = TestTokens.as("auditor", AUDITOR).get("/api/quotes/quarantine").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.benchmark == '" + validated + "' && it.date == '2020-04-20' }.id");
         TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "Contract expiry squeeze, confirmed with NYMEX"))
                 .post("/api/quotes/" + id + "/accept").then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("paula"));
         TestTokens.as("auditor", AUDITOR).get("/api/benchmarks/" + validated + "/quotes?from=2020-04-20&to=2020-04-20").then()
-                .body("quotes[0].price", equalTo(-36.98f));
+                .body("quotes[0].price", equalTo(-36.98f))
+                .body("quarantinedDays", equalTo(List.of()));
         TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/api/quotes/" + id + "/reject").then().statusCode(409);
     }

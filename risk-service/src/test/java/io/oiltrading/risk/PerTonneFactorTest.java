@@ -2,6 +2,7 @@ package io.oiltrading.risk;
 
 import static io.oiltrading.platform.security.Roles.PRICE_ADMIN;
 import static io.oiltrading.platform.security.Roles.RISK_MANAGER;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,24 @@ class PerTonneFactorTest {
         assertEquals(-tonnes * WORST_RISE, historicalVar99(r), 1e-6);
         assertEquals(5 * barrels, r.getDouble("report.stress.find { it.scenario == 'PARALLEL_+5_USD' }.pnlUsd"), 1e-6);
         assertEquals(5 * BBL_PER_MT * tonnes, r.getDouble("report.stress.find { it.scenario == 'PARALLEL_+5_USD' }.pnlUsd"), 1e-6);
+    }
+
+    @Test
+    @Order(3)
+    void aQuoteUnderReviewIsNamedAndLeftOutOfTheFigures() {
+        String pricefeed = ConfigProvider.getConfig().getValue("quarkus.rest-client.pricefeed.url", String.class);
+        LocalDate next = LocalDate.of(2026, 3, 31);
+        TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body("Date,Price\n" + next + ",1000\n")
+                .post(pricefeed + "/api/benchmarks/GASOIL/quotes/import?validate=true&source=TEST").then().statusCode(200)
+                .body("counts.QUARANTINED", equalTo(1));
+        double tonnes = (Math.round(BOUGHT_MT * BBL_PER_MT * 1000) / 1000.0 - SOLD_BBL) / BBL_PER_MT;
+        JsonPath r = calculate();
+
+        // The spike of 1,000 USD/MT waits for a decision: spot and the scenarios stay on the accepted quotes, and say so.
+        assertEquals(tonnes * GASOIL[LOOKBACK], r.getDouble("report.netExposureUsd"), 1e-6);
+        assertEquals(-tonnes * WORST_RISE, historicalVar99(r), 1e-6);
+        assertTrue(r.getList("report.warnings", String.class).stream()
+                .anyMatch(w -> w.contains("GASOIL") && w.contains("under review") && w.contains(next.toString())), r.prettify());
     }
 
     private static JsonPath calculate() {

@@ -117,6 +117,14 @@ class RiskCalculationTest {
         double gfc = r.getDouble("report.stress.find { it.scenario == 'GFC_2008' }.pnlUsd");
         assertEquals(BRENT_BBL * (brent.floorEntry(LocalDate.parse("2008-12-24")).getValue() - brent.floorEntry(LocalDate.parse("2008-07-03")).getValue())
                 + WTI_BBL * (wti.floorEntry(LocalDate.parse("2008-12-24")).getValue() - wti.floorEntry(LocalDate.parse("2008-07-03")).getValue()), gfc, 1e-6);
+        // April 2020 replay, point to point to the day WTI settled at −36.98 (EIA: Brent 14.97 → 17.36, WTI 20.28 → −36.98).
+        LocalDate april1 = LocalDate.parse("2020-04-01");
+        LocalDate april20 = LocalDate.parse("2020-04-20");
+        assertEquals(-36.98, wti.get(april20), 1e-9);
+        String covid = "report.stress.find { it.scenario == 'COVID_APRIL_2020' }.";
+        assertEquals(BRENT_BBL * (brent.get(april20) - brent.get(april1)) + WTI_BBL * (wti.get(april20) - wti.get(april1)),
+                r.getDouble(covid + "pnlUsd"), 1e-6);
+        assertTrue(r.getString(covid + "description").contains("point to point, 2020-04-01 → 2020-04-20"), r.getString(covid + "description"));
         assertEquals(true, r.getBoolean("report.limits.find { it.name == 'gross-book' }.breached"));
         assertEquals(false, r.getBoolean("report.limits.find { it.name == 'var-book' }.breached"));
 

@@ -10,6 +10,8 @@ import static io.oiltrading.platform.testing.PrometheusText.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -251,6 +253,60 @@ class SettlementTest {
 
     @Test
     @Order(3)
+    void aQuarantinedQuoteInTheWindowHoldsTheInvoiceProvisionalUntilItIsDecided() {
+        // WTI imported with validation: the −36.98 of 2020-04-20 is held as a spike, waiting for a price-admin.
+        post(pricefeed + "/api/benchmarks", Map.of("code", "WTIQ", "name", "WTI, validated", "unit", "USD_PER_BBL",
+                "currency", "USD", "spikeThresholdSigma", 8));
+        TestTokens.as("paula", PRICE_ADMIN).contentType("text/csv").body(EiaHistory.csv("WTI"))
+                .post(pricefeed + "/api/benchmarks/WTIQ/quotes/import?validate=true&source=EIA").then().statusCode(200)
+                .body("quarantined.date", hasItem("2020-04-20"));
+        NavigableMap<LocalDate, BigDecimal> wti = eia("WTI");
+        LocalDate bl = LocalDate.parse("2020-04-20");
+        long id = delivered("WTI", "200000", "BBL", formula("WTIQ", "QUOTES_AROUND_BL", 5, "NEXT_QUOTE_DAY", "0", "USD_PER_BBL"),
+                terms(30, "CALENDAR"), bl.toString(), "200000");
+        List<LocalDate> days = concat(before(wti, bl, 2), concat(List.of(bl), after(wti, bl, 2)));
+        assertEquals(List.of("2020-04-16", "2020-04-17", "2020-04-20", "2020-04-21", "2020-04-22"),
+                days.stream().map(LocalDate::toString).toList());
+
+        // Held, not skipped: the day is in the window, estimated with the last accepted quote before it (04-17).
+        JsonPath held = pricing(id);
+        assertEquals(days.stream().map(LocalDate::toString).toList(), held.getList("lines.date"));
+        assertEquals(List.of(false, false, true, false, false), held.getList("lines.estimated"));
+        BigDecimal estimate = held.get("lines[2].price");
+        assertEquals(0, wti.get(LocalDate.parse("2020-04-17")).compareTo(estimate), "estimated with 04-17's 18.31, not " + estimate);
+        assertTrue(held.getString("lines[2].note").contains("quarantined"), held.getString("lines[2].note"));
+        Map<LocalDate, BigDecimal> estimated = new TreeMap<>(wti);
+        estimated.put(bl, wti.get(LocalDate.parse("2020-04-17")));
+        BigDecimal provisionalAverage = average(new TreeMap<>(estimated), days);
+        assertEquals(new BigDecimal("15.798"), provisionalAverage, "(19.82 + 18.31 + 18.31 + 8.91 + 13.64) / 5");
+        assertEquals(provisionalAverage, held.get("averagePrice"));
+        assertEquals(1, run(id).getInt("invoicesIssued"));
+        Map<String, Object> provisional = invoicesOf(id).get(0);
+        assertEquals("PROVISIONAL", provisional.get("type"));
+        assertEquals(1, provisional.get("quotesEstimated"));
+        BigDecimal provisionalValue = provisionalAverage.multiply(new BigDecimal("200000")).setScale(2, RoundingMode.HALF_UP);
+        assertEquals(provisionalValue, provisional.get("valueUsd"));
+
+        // Accepted by a price-admin: the final invoice at the published average, the difference a credit to the buyer.
+        long quoteId = TestTokens.as("auditor", AUDITOR).get(pricefeed + "/api/quotes/quarantine").then().statusCode(200)
+                .extract().jsonPath().getLong("find { it.benchmark == 'WTIQ' && it.date == '2020-04-20' }.id");
+        TestTokens.as("paula", PRICE_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "Contract expiry squeeze, confirmed with NYMEX"))
+                .post(pricefeed + "/api/quotes/" + quoteId + "/accept").then().statusCode(200);
+        BigDecimal finalAverage = average(wti, days);
+        assertEquals(new BigDecimal("4.740"), finalAverage, "(19.82 + 18.31 − 36.98 + 8.91 + 13.64) / 5");
+        assertWindow(id, wti, days, BigDecimal.ZERO, new BigDecimal("200000"));
+        assertEquals(2, run(id).getInt("invoicesIssued"));
+        List<Map<String, Object>> invoices = invoicesOf(id);
+        BigDecimal finalValue = finalAverage.multiply(new BigDecimal("200000")).setScale(2, RoundingMode.HALF_UP);
+        assertEquals("FINAL", invoices.get(1).get("type"));
+        assertEquals(finalValue, invoices.get(1).get("valueUsd"));
+        assertEquals("DIFFERENCE", invoices.get(2).get("type"));
+        assertEquals(finalValue.subtract(provisionalValue), invoices.get(2).get("amountDueUsd"));
+        assertEquals("US", invoices.get(2).get("owedBy"));
+    }
+
+    @Test
+    @Order(4)
     void aToleranceBreachIsASettlementExceptionNotAnInvoice() {
         long id = delivered("BRENT", "100000", "BBL", fixed("25"), terms(30, "CALENDAR"), "2020-04-16", "105000.001");
         JsonPath r = run(id);
@@ -263,10 +319,21 @@ class SettlementTest {
         assertEquals(1.0, sample(given().get("/metrics").asString(), "oil_trading_settlement_failures_total{reason=\"tolerance_breach\"}"));
         TestTokens.as("auditor", AUDITOR).get("/api/settlement/contracts/" + id + "/pricing").then().statusCode(422)
                 .contentType(containsString("problem+json")).body("type", containsString("tolerance-breach"));
+
+        // The B/L was mistyped: corrected in trading-service by one operator and applied by another, it settles.
+        TestTokens.as("ops", OPERATIONS).contentType(ContentType.JSON).body(Map.of("blDate", "2020-04-16", "blQuantity",
+                        new BigDecimal("105000.000"), "reason", "B/L reissued: 105,000.000 bbl"))
+                .post(trading + "/api/contracts/" + id + "/delivery-correction").then().statusCode(200);
+        assertEquals(0, run(id).getInt("invoicesIssued"), "a proposed correction changes nothing");
+        TestTokens.as("olga", OPERATIONS).post(trading + "/api/contracts/" + id + "/delivery-correction/apply").then().statusCode(200);
+        assertEquals(1, run(id).getInt("invoicesIssued"));
+        TestTokens.as("auditor", AUDITOR).get("/api/settlement/failures").then().statusCode(200)
+                .body("findAll { it.contractId == " + id + " }.size()", equalTo(0));
+        assertEquals(new BigDecimal("2625000.00"), invoicesOf(id).get(0).get("valueUsd"), "105,000 bbl × 25");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void provisionalThenFinalThenDifferenceThenACorrection() {
         post(pricefeed + "/api/benchmarks", Map.of("code", "TESTQ", "name", "Test benchmark", "unit", "USD_PER_BBL", "currency", "USD"));
         String march = """
@@ -335,7 +402,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void dueDatesRollOffWeekendsAndHolidays() {
         // B/L + 30 days: Saturday 2020-05-02 → Friday; Sunday 2020-05-03 → Monday; Memorial Day Monday 2020-05-25 → Tuesday.
         Map<String, String> calendarDays = Map.of("2020-04-02", "2020-05-01", "2020-04-03", "2020-05-04", "2020-04-25", "2020-05-26");
@@ -349,7 +416,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void overlappingRunsIssueEachInvoiceOnce() throws Exception {
         for (int i = 0; i < 3; i++) {
             delivered("BRENT", "100000", "BBL", fixed("30"), terms(30, "CALENDAR"), "2020-06-10", "100000");
@@ -370,7 +437,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aFailureIsStoredCountedAndRetriedUntilItSettles() {
         long id = delivered("GASOIL", "20000", "MT", formula("GASOIL", "QUOTES_AROUND_BL", 5, "NEXT_QUOTE_DAY", "12.5", "USD_PER_MT"),
                 terms(30, "CALENDAR"), "2020-04-15", "20000");
@@ -382,7 +449,8 @@ class SettlementTest {
         assertEquals(2, open.getInt("find { it.contractId == " + id + " }.attempts"), "one open failure, two attempts");
         String metrics = given().get("/metrics").asString();
         assertEquals(counted + 2, sample(metrics, "oil_trading_settlement_failures_total{reason=\"missing_quotes\"}"));
-        assertTrue(sample(metrics, "oil_trading_settlement_failures_open") >= 1);
+        double openGauge = sample(metrics, "oil_trading_settlement_failures_open");
+        assertTrue(openGauge >= 1, "open failures gauge: " + openGauge + "\n" + open.prettify());
 
         importCsv("GASOIL", "Date,Price\n2020-04-09,250.25\n2020-04-14,248.00\n2020-04-15,246.50\n2020-04-16,251.75\n"
                 + "2020-04-17,249.00\n2020-04-20,240.00\n2020-04-21,231.50\n2020-04-22,236.00\n2020-04-23,238.25\n2020-04-24,239.00\n");
@@ -397,7 +465,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void paymentsSettleAnOverdueInvoice() {
         long id = delivered("BRENT", "100000", "BBL", fixed("20.125"), terms(30, "CALENDAR"), "2020-04-06", "99000");
         run(id);
@@ -405,7 +473,7 @@ class SettlementTest {
         Object invoiceId = invoice.get("id");
         assertEquals(new BigDecimal("1992375.00"), invoice.get("amountDueUsd"), "20.125 × 99,000 bbl");
         assertEquals(true, invoice.get("overdue"));
-        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(invoiceId));
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().statusCode(200).body("id", hasItem(invoiceId));
         assertTrue(sample(given().get("/metrics").asString(), "oil_trading_settlements_overdue{owed_by=\"counterparty\"}") >= 1);
         int overdueBefore = TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().extract().path("size()");
         given().get("/health/detailed").then().body("business.overdueInvoices", equalTo(overdueBefore));
@@ -425,13 +493,13 @@ class SettlementTest {
                 .post(url).then().statusCode(201);
         TestTokens.as("auditor", AUDITOR).get("/api/invoices/" + invoiceId).then().body("invoice.status", equalTo("PAID")).body("invoice.overdue", equalTo(false))
                 .body("payments.size()", equalTo(2));
-        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().statusCode(200).body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(invoiceId)));
+        TestTokens.as("auditor", AUDITOR).get("/api/invoices/overdue").then().statusCode(200).body("id", not(hasItem(invoiceId)));
         given().get("/health/detailed").then().body("business.overdueInvoices", equalTo(overdueBefore - 1));
         TestTokens.as("auditor", AUDITOR).get("/api/invoices?status=PAID&contractId=" + id).then().body("total", equalTo(1));
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theInvoicePdfHoldsTheFigures() throws Exception {
         Map<String, Object> provisional = TestTokens.as("auditor", AUDITOR).get("/api/invoices?type=PROVISIONAL").then().statusCode(200).extract()
                 .jsonPath().using(EXACT).getMap("items[0]");
@@ -447,7 +515,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theContractsPrecisionAnEmptyMonthAndACreditAreWhatTheyAre() {
         // A price of 4 decimals is invoiced at 4, although unit prices default to 3: 20.1255 × 100,000 bbl.
         long fourDecimals = delivered("BRENT", "100000", "BBL", fixed("20.1255"), terms(30, "CALENDAR"), "2020-04-06", "100000");
@@ -489,7 +557,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void badInputIsAProblemAndChangesNothing() {
         long before = TestTokens.as("auditor", AUDITOR).get("/api/invoices?size=1").then().extract().jsonPath().getLong("total");
         TestTokens.as("otto", OPERATIONS).contentType(ContentType.JSON).body("{\"contractId\": \"abc\"}").post("/api/settlement/runs").then().statusCode(400)
@@ -504,7 +572,7 @@ class SettlementTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void pricefeedDownIsRecordedAndAnswered503() throws Exception {
         long formulaContract = (long) (int) TestTokens.as("auditor", AUDITOR).get("/api/invoices?type=PROVISIONAL").then().extract().jsonPath().get("items[0].contractId");
         long pid = ConfigProvider.getConfig().getValue(DependenciesResource.PRICEFEED_PID, Long.class);

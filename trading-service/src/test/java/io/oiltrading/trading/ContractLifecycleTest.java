@@ -188,6 +188,46 @@ class ContractLifecycleTest {
     }
 
     @Test
+    void aDeliveredBlIsCorrectedByOneOperatorAndAppliedByAnother() {
+        long id = confirmed(terms());
+        deliver(id).then().statusCode(200);
+        String corrected = today().minusDays(2).toString();
+        Map<String, Object> correction = Map.of("blDate", corrected, "blQuantity", 601_200.25, "reason", "B/L 4411 reissued by the terminal");
+        String path = "/api/contracts/" + id + "/delivery-correction";
+
+        as("alice").contentType(ContentType.JSON).body(correction).post(path).then().statusCode(403);
+        as("ops").contentType(ContentType.JSON).body(Map.of("blDate", corrected, "blQuantity", -5, "reason", "x")).post(path)
+                .then().statusCode(400).body("errors.field", hasItem("blQuantity"));
+        as("ops").contentType(ContentType.JSON).body(Map.of("blDate", today().plusDays(1).toString(), "blQuantity", 1, "reason", "x"))
+                .post(path).then().statusCode(400);
+        // Proposed: nothing changes yet, and the contract cannot be settled on the B/L in doubt.
+        as("ops").contentType(ContentType.JSON).body(correction).post(path).then().statusCode(200)
+                .body("blQuantity", equalTo(598_500.5f))
+                .body("pendingCorrection.blQuantity", equalTo(601_200.25f))
+                .body("pendingCorrection.proposedBy", equalTo("ops"));
+        step("ops", id, "settle").then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("/correction-pending"));
+        step("ops", id, "delivery-correction/apply").then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("/four-eyes"));
+        step("olga", id, "delivery-correction/apply").then().statusCode(200)
+                .body("blDate", equalTo(corrected)).body("blQuantity", equalTo(601_200.25f)).body("pendingCorrection", nullValue());
+        step("olga", id, "delivery-correction/apply").then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("/no-correction"));
+
+        // A rejected proposal leaves the B/L as it is.
+        as("olga").contentType(ContentType.JSON).body(Map.of("blDate", corrected, "blQuantity", 1, "reason", "typo")).post(path)
+                .then().statusCode(200);
+        as("ops").contentType(ContentType.JSON).body(Map.of("reason", "the B/L says 601,200.25")).post(path + "/reject")
+                .then().statusCode(200).body("blQuantity", equalTo(601_200.25f)).body("pendingCorrection", nullValue());
+        var audit = as("auditor").get("/api/contracts/" + id + "/audit").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("DELIVERED", "CORRECTION_PROPOSED", "BL_CORRECTED", "CORRECTION_PROPOSED",
+                "CORRECTION_REJECTED"), audit.getList("action").subList(3, 8));
+        assertEquals(List.of("ops", "ops", "olga", "olga", "ops"), audit.getList("actor").subList(3, 8));
+        assertEquals("B/L 4411 reissued by the terminal", audit.getString("[4].reason"));
+        assertEquals(598_500.5f, audit.getFloat("[5].before.blQuantity"));
+        assertEquals(601_200.25f, audit.getFloat("[5].after.blQuantity"));
+        step("ops", id, "settle").then().statusCode(200);
+        as("ops").contentType(ContentType.JSON).body(correction).post(path).then().statusCode(409);
+    }
+
+    @Test
     void cancellationNeedsAReasonAndKeepsIt() {
         long id = capture(terms());
         as("alice").contentType(ContentType.JSON).body(Map.of()).post("/api/contracts/" + id + "/cancel")

@@ -114,6 +114,7 @@ public final class TradingTestData {
             "carol", new String[] {Roles.RISK_MANAGER},
             "risk", new String[] {Roles.RISK_MANAGER},
             "ops", new String[] {Roles.OPERATIONS},
+            "olga", new String[] {Roles.OPERATIONS},
             "refdata", new String[] {Roles.ADMIN},
             "dana", new String[] {Roles.TRADER, Roles.ADMIN},
             "auditor", new String[] {Roles.AUDITOR});

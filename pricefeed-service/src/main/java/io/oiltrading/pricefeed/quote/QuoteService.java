@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Reads of the price history, and the operator's decisions on quarantined quotes. */
@@ -32,9 +33,13 @@ public class QuoteService {
     @Inject
     Event<QuoteCounts> decided;
 
-    /** Effective quotes of a date range, and the publication days (weekdays that are not holidays) without one. */
+    /**
+     * Effective quotes of a date range, the publication days (weekdays that are not holidays) without one, and the
+     * days with a quote under review (quarantined, waiting for a decision): such a day is a publication day whose
+     * price is not known yet, whether or not an earlier version of it is in force.
+     */
     public record History(String benchmark, LocalDate from, LocalDate to, List<QuoteView> quotes,
-                          List<LocalDate> missingPublicationDays) {
+                          List<LocalDate> missingPublicationDays, List<LocalDate> quarantinedDays) {
     }
 
     /** The effective quotes around a date: up to {@code before} quote days before it, the day, up to {@code after} after. */
@@ -67,9 +72,12 @@ public class QuoteService {
         Benchmark b = benchmark(code);
         List<Quote> rows = Quote.list("benchmark = ?1 and date between ?2 and ?3", Sort.by("date", "version"), b, from, to);
         Map<LocalDate, Quote> effective = new TreeMap<>();
+        TreeSet<LocalDate> quarantined = new TreeSet<>();
         for (Quote q : rows) {
             if (q.status == QuoteStatus.ACCEPTED) {
                 effective.put(q.date, q);
+            } else if (q.status == QuoteStatus.QUARANTINED) {
+                quarantined.add(q.date);
             }
         }
         List<Quote> shown = allVersions ? rows : new ArrayList<>(effective.values());
@@ -82,7 +90,7 @@ public class QuoteService {
                 missing.add(d);
             }
         }
-        return new History(code, from, to, shown.stream().map(QuoteView::of).toList(), missing);
+        return new History(code, from, to, shown.stream().map(QuoteView::of).toList(), missing, List.copyOf(quarantined));
     }
 
     public Window window(String code, LocalDate date, int before, int after) {

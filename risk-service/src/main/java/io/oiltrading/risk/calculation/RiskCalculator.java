@@ -55,12 +55,15 @@ public class RiskCalculator {
             + "tonnes × the USD/MT change. A USD/bbl shock moves a USD_PER_MT factor by the shock × the product's barrels "
             + "per tonne, in USD/MT";
 
-    /** Historical stress replays: the change of each factor's price between two dates, applied to today's book. */
+    /**
+     * Historical stress replays, point to point: the change of each factor's price from its last quote on or before the
+     * first date to its last quote on or before the second, applied to today's book; the path between is not replayed.
+     */
     static final List<String[]> REPLAYS = List.of(
             new String[] {"GULF_WAR_1990", "1990-07-31", "1990-10-11", "Iraq invades Kuwait: Brent to its October 1990 peak"},
             new String[] {"GFC_2008", "2008-07-03", "2008-12-24", "From the July 2008 record to the December 2008 low"},
             new String[] {"GLUT_2014_16", "2014-06-19", "2016-01-20", "Shale glut and OPEC's market-share war"},
-            new String[] {"COVID_APRIL_2020", "2020-04-01", "2020-04-21", "Demand collapse; WTI settles negative on 2020-04-20"},
+            new String[] {"COVID_APRIL_2020", "2020-04-01", "2020-04-20", "Demand collapse: to the negative WTI settlement of 2020-04-20"},
             new String[] {"UKRAINE_2022", "2022-02-23", "2022-03-08", "Invasion of Ukraine: to the March 2022 peak"});
 
     @Inject
@@ -77,6 +80,23 @@ public class RiskCalculator {
 
     /** What to compute: window, horizon, scenario construction and date alignment. */
     public record Parameters(int lookbackDays, int horizonDays, ChangeType changes, PriceAlignment alignment) {
+    }
+
+    /**
+     * A quote quarantined in pricefeed-service is not in the history until it is decided, so the figures leave its day
+     * out (or keep the version in force); a day under review from the window's start on is named, never skipped silently.
+     */
+    static List<String> quotesUnderReview(Map<String, List<LocalDate>> underReview, List<RiskFactor> factors, LocalDate windowStart) {
+        List<String> warnings = new ArrayList<>();
+        for (RiskFactor factor : factors) {
+            List<LocalDate> days = underReview.getOrDefault(factor.code(), List.of()).stream()
+                    .filter(d -> !d.isBefore(windowStart)).toList();
+            if (!days.isEmpty()) {
+                warnings.add("Factor " + factor.code() + " has quotes under review (quarantined in pricefeed-service) on "
+                        + days + "; the figures use the accepted quotes only until they are decided");
+            }
+        }
+        return warnings;
     }
 
     public Parameters defaults() {
@@ -107,11 +127,13 @@ public class RiskCalculator {
         // 2. Each factor's price history and unit; a factor that cannot be measured is said so.
         LocalDate today = LocalDate.now(clock);
         List<RiskFactor> quoted = new ArrayList<>();
+        Map<String, List<LocalDate>> underReview = new TreeMap<>();
         for (var onFactor : barrelsByFactor.entrySet()) {
             String factor = onFactor.getKey();
             var history = call("pricefeed-service", () -> market.history(factor, HISTORY_START, today));
             NavigableMap<LocalDate, BigDecimal> s = new TreeMap<>();
             history.ifPresent(h -> h.quotes().forEach(q -> s.put(q.date(), q.price())));
+            history.ifPresent(h -> underReview.put(factor, h.quarantinedDays()));
             Optional<PricefeedClient.Benchmark> benchmark = Optional.empty();
             String notMeasurable;
             if (s.size() < p.lookbackDays() + 1) {
@@ -149,6 +171,7 @@ public class RiskCalculator {
                     + (p.lookbackDays() + 1) + " are needed");
         }
         double[] latest = aligned.prices()[days - 1];
+        warnings.addAll(quotesUnderReview(underReview, factors, aligned.dates().get(days - p.lookbackDays() - 1)));
         double[][] window = changes(aligned.prices(), days - p.lookbackDays() - 1, p.lookbackDays(), p.changes(), latest);
 
         // 5. Exposure: each delivery month at its forward price where a curve is in force, else at spot.
@@ -330,7 +353,7 @@ public class RiskCalculator {
                 }
                 shocked.move(factor, end.getValue().doubleValue() - start.getValue().doubleValue());
             }
-            results.add(shocked.result(replay[0], replay[3] + " (" + from + " → " + to + ", absolute changes)", missing));
+            results.add(shocked.result(replay[0], replay[3] + " (point to point, " + from + " → " + to + ", absolute changes)", missing));
         }
         for (StressScenarios.Scenario scenario : scenarios.list()) {
             Shocked shocked = new Shocked();

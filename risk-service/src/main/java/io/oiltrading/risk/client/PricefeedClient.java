@@ -27,8 +27,12 @@ public interface PricefeedClient {
     record Quote(LocalDate date, BigDecimal price) {
     }
 
-    /** Effective quotes of a range. */
-    record History(String benchmark, LocalDate from, LocalDate to, List<Quote> quotes) {
+    /** Effective quotes of a range, and the days whose quote is under review (quarantined in pricefeed-service). */
+    record History(String benchmark, LocalDate from, LocalDate to, List<Quote> quotes, List<LocalDate> quarantinedDays) {
+        /** A pricefeed-service older than this field (during a rolling upgrade) sends none. */
+        public History {
+            quarantinedDays = quarantinedDays == null ? List.of() : quarantinedDays;
+        }
     }
 
     /** One contract month of a forward curve. */

@@ -26,11 +26,16 @@ public interface PricefeedClient {
     }
 
     /**
-     * Effective quotes of a range, and the weekdays of the range that are not holidays of the benchmark and have no
-     * quote (days not published yet, or not published at all).
+     * Effective quotes of a range, the weekdays of the range that are not holidays of the benchmark and have no
+     * quote (days not published yet, or not published at all), and the days whose quote is under review
+     * (quarantined in pricefeed-service, with or without an earlier version in force).
      */
     record History(String benchmark, LocalDate from, LocalDate to, List<Quote> quotes,
-                   List<LocalDate> missingPublicationDays) {
+                   List<LocalDate> missingPublicationDays, List<LocalDate> quarantinedDays) {
+        /** A pricefeed-service older than this field (during a rolling upgrade) sends none. */
+        public History {
+            quarantinedDays = quarantinedDays == null ? List.of() : quarantinedDays;
+        }
     }
 
     @GET

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -25,10 +26,12 @@ import java.util.stream.Collectors;
 
 /**
  * Prices a delivered contract from its terms and the stored quotes; every figure is computed here, none is taken
- * from a client. Publication days are the days with a quote up to the benchmark's latest quote, and the
- * benchmark's expected publication days (weekdays that are not its holidays) after it; those later days are
- * estimated with the latest quote until they are published. A weekday before the latest quote that has none was
- * not a publication day (EIA series simply omit holidays).
+ * from a client. Publication days are the days with a quote up to the benchmark's latest quote, the days whose
+ * quote is under review (quarantined in pricefeed-service), and the benchmark's expected publication days
+ * (weekdays that are not its holidays) after the latest quote. A day not published yet is estimated with the latest
+ * quote; a day under review with the last accepted quote before it (or its version in force, for a correction under
+ * review), so the invoice stays provisional until the quote is decided. A weekday before the latest quote with no
+ * quote at all was not a publication day (EIA series simply omit holidays).
  */
 @ApplicationScoped
 public class ContractPricer {
@@ -98,9 +101,11 @@ public class ContractPricer {
                         benchmark + " has no quotes; the window can be neither priced nor estimated"));
         LocalDate bl = contract.blDate();
         PricefeedClient.History history = sources.history(benchmark, bl.minusDays(HISTORY_MARGIN_DAYS), bl.plusDays(HISTORY_MARGIN_DAYS));
-        Map<LocalDate, PricefeedClient.Quote> quotes = history.quotes().stream()
+        TreeMap<LocalDate, PricefeedClient.Quote> quotes = history.quotes().stream()
                 .collect(Collectors.toMap(PricefeedClient.Quote::date, Function.identity(), (a, b) -> b, TreeMap::new));
         TreeSet<LocalDate> publicationDays = new TreeSet<>(quotes.keySet());
+        Set<LocalDate> underReview = Set.copyOf(history.quarantinedDays());
+        publicationDays.addAll(underReview);
         history.missingPublicationDays().stream().filter(d -> d.isAfter(latest.date())).forEach(publicationDays::add);
         TradingClient.Pricing pricing = contract.pricing();
         List<LocalDate> window;
@@ -113,12 +118,31 @@ public class ContractPricer {
         List<PricedContract.Line> lines = new ArrayList<>(window.size());
         for (LocalDate day : window) {
             PricefeedClient.Quote q = quotes.get(day);
-            if (q != null) {
+            if (underReview.contains(day)) {
+                lines.add(underReview(benchmark, day, q, quotes));
+            } else if (q != null) {
                 lines.add(new PricedContract.Line(day, q.price(), false, q.version() > 1 ? "corrected, version " + q.version() : null));
             } else {
                 lines.add(new PricedContract.Line(day, latest.price(), true, "estimate: latest quote, of " + latest.date()));
             }
         }
         return lines;
+    }
+
+    /** A day whose quote waits for a decision in pricefeed-service: estimated, never skipped (notes fit 100 chars). */
+    private static PricedContract.Line underReview(String benchmark, LocalDate day, PricefeedClient.Quote inForce,
+                                                   TreeMap<LocalDate, PricefeedClient.Quote> quotes) {
+        if (inForce != null) {
+            return new PricedContract.Line(day, inForce.price(), true,
+                    "estimate: correction under review (quarantined); version " + inForce.version() + " in force is used");
+        }
+        Map.Entry<LocalDate, PricefeedClient.Quote> before = quotes.lowerEntry(day);
+        if (before == null) {
+            throw new SettlementException(FailureReason.MISSING_QUOTES, "the " + benchmark + " quote of " + day
+                    + " is quarantined in pricefeed-service (under review) and no accepted quote precedes it;"
+                    + " the window can be neither priced nor estimated");
+        }
+        return new PricedContract.Line(day, before.getValue().price(), true,
+                "estimate: quote under review (quarantined); last accepted quote, of " + before.getKey());
     }
 }

@@ -50,6 +50,9 @@ public class SettlementMetrics {
     }
 
     void onStart(@Observes StartupEvent event) {
+        // Another start in the same JVM (one per test class) leaves its meters in Micrometer's global registry, still
+        // reading that start's figures; registering again would return them, so this start drops them first.
+        registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("oil_trading.settlement")).forEach(registry::remove);
         snapshot = new ScrapeSnapshot<>(SNAPSHOT_TTL, clock, this::read);
         for (FailureReason reason : FailureReason.values()) {
             failures(reason);

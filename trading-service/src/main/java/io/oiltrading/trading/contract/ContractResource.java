@@ -63,7 +63,13 @@ public class ContractResource {
                                   @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal blQuantity) {
     }
 
-    /** Why a contract is cancelled. */
+    /** A corrected B/L date and quantity, and why (the documents that show it). */
+    public record DeliveryCorrectionRequest(@NotNull LocalDate blDate,
+                                            @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal blQuantity,
+                                            @NotBlank @Size(max = 200) String reason) {
+    }
+
+    /** Why a contract is cancelled, or a correction rejected. */
     public record CancelRequest(@NotBlank @Size(max = 200) String reason) {
     }
 
@@ -164,6 +170,35 @@ public class ContractResource {
     public Response deliver(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull DeliveryRequest request) {
         return withTag(contracts.deliver(id, lockVersion(ifMatch), request.blDate(), request.blQuantity(), user.name()));
+    }
+
+    @POST
+    @Path("/{id}/delivery-correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Propose a correction of a DELIVERED contract's B/L date and quantity; another operator applies it")
+    @RolesAllowed({Roles.OPERATIONS})
+    public Response proposeDeliveryCorrection(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                              @Valid @NotNull DeliveryCorrectionRequest request) {
+        return withTag(contracts.proposeDeliveryCorrection(id, lockVersion(ifMatch), request.blDate(), request.blQuantity(),
+                request.reason(), user.name()));
+    }
+
+    @POST
+    @Path("/{id}/delivery-correction/apply")
+    @Operation(summary = "Apply the pending B/L correction, by an operator other than its proposer")
+    @RolesAllowed({Roles.OPERATIONS})
+    public Response applyDeliveryCorrection(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withTag(contracts.applyDeliveryCorrection(id, lockVersion(ifMatch), user.name()));
+    }
+
+    @POST
+    @Path("/{id}/delivery-correction/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject the pending B/L correction, with a reason")
+    @RolesAllowed({Roles.OPERATIONS})
+    public Response rejectDeliveryCorrection(@PathParam("id") Long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                             @Valid @NotNull CancelRequest request) {
+        return withTag(contracts.rejectDeliveryCorrection(id, lockVersion(ifMatch), request.reason(), user.name()));
     }
 
     @POST

@@ -15,7 +15,7 @@ public record ContractResponse(
         LocalDate laycanStart, LocalDate laycanEnd, YearMonth deliveryMonth,
         ContractTerms.Pricing pricing, ContractTerms.PaymentTerms paymentTerms,
         String trader, String book,
-        LocalDate blDate, BigDecimal blQuantity, String cancelReason,
+        LocalDate blDate, BigDecimal blQuantity, DeliveryCorrection pendingCorrection, String cancelReason,
         String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {
 
     public static ContractResponse of(PhysicalContract c) {
@@ -25,8 +25,16 @@ public record ContractResponse(
                 c.incoterm, c.loadPort, c.dischargePort,
                 c.laycanStart, c.laycanEnd, YearMonth.from(c.deliveryMonth),
                 pricing(c), new ContractTerms.PaymentTerms(c.paymentEvent, c.paymentDays, c.paymentDayType),
-                c.trader, c.book, c.blDate, c.blQuantity, c.cancelReason,
+                c.trader, c.book, c.blDate, c.blQuantity, DeliveryCorrection.of(c), c.cancelReason,
                 c.createdBy, c.createdAt, c.updatedBy, c.updatedAt);
+    }
+
+    /** A B/L correction waiting for a second operator. */
+    public record DeliveryCorrection(LocalDate blDate, BigDecimal blQuantity, String reason, String proposedBy) {
+        static DeliveryCorrection of(PhysicalContract c) {
+            return c.correctionBy == null ? null
+                    : new DeliveryCorrection(c.correctionBlDate, c.correctionBlQuantity, c.correctionReason, c.correctionBy);
+        }
     }
 
     static ContractTerms.Pricing pricing(PhysicalContract c) {

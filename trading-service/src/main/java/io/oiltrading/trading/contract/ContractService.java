@@ -218,11 +218,81 @@ public class ContractService {
         });
     }
 
+    /**
+     * Proposes a correction of a delivered contract's B/L date or quantity (a mistyped B/L, or a breach of the
+     * tolerance that the documents resolve). It replaces any pending proposal and changes nothing until another
+     * operator applies it.
+     */
+    @Transactional
+    public PhysicalContract proposeDeliveryCorrection(Long id, Long expectedLockVersion, LocalDate blDate,
+                                                      BigDecimal blQuantity, String reason, String actor) {
+        if (blDate.isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalid("blDate", "must not be in the future");
+        }
+        return correct(id, expectedLockVersion, "CORRECTION_PROPOSED", actor, reason, c -> {
+            c.correctionBlDate = blDate;
+            c.correctionBlQuantity = blQuantity;
+            c.correctionReason = reason;
+            c.correctionBy = actor;
+        });
+    }
+
+    /** Four eyes: the operator who applies a B/L correction is not the one who proposed it. */
+    @Transactional
+    public PhysicalContract applyDeliveryCorrection(Long id, Long expectedLockVersion, String actor) {
+        return correct(id, expectedLockVersion, "BL_CORRECTED", actor, null, c -> {
+            pending(c);
+            if (actor.equals(c.correctionBy)) {
+                throw new ProblemException(403, "four-eyes",
+                        "The B/L correction of contract " + c.id + " must be applied by someone other than " + c.correctionBy);
+            }
+            c.blDate = c.correctionBlDate;
+            c.blQuantity = c.correctionBlQuantity;
+            clearCorrection(c);
+        });
+    }
+
+    @Transactional
+    public PhysicalContract rejectDeliveryCorrection(Long id, Long expectedLockVersion, String reason, String actor) {
+        return correct(id, expectedLockVersion, "CORRECTION_REJECTED", actor, reason, c -> {
+            pending(c);
+            clearCorrection(c);
+        });
+    }
+
+    private PhysicalContract correct(Long id, Long expectedLockVersion, String action, String actor, String reason,
+                                     Change change) {
+        return recorded(id, expectedLockVersion, action, actor, reason, c -> {
+            if (c.status != ContractStatus.DELIVERED) {
+                throw ProblemException.conflict("illegal-transition", "Contract " + id + " is " + c.status
+                        + "; only a DELIVERED contract's B/L can be corrected");
+            }
+            change.apply(c);
+        });
+    }
+
+    private static void pending(PhysicalContract c) {
+        if (c.correctionBy == null) {
+            throw ProblemException.conflict("no-correction", "Contract " + c.id + " has no B/L correction pending");
+        }
+    }
+
+    private static void clearCorrection(PhysicalContract c) {
+        c.correctionBlDate = null;
+        c.correctionBlQuantity = null;
+        c.correctionReason = null;
+        c.correctionBy = null;
+    }
+
     @Transactional
     public PhysicalContract settle(Long id, Long expectedLockVersion, String actor) {
         return move(id, expectedLockVersion, ContractStatus.SETTLED, actor, null, c -> {
             if (c.blDate == null) {
                 throw ProblemException.conflict("illegal-transition", "Contract " + c.id + " has not been delivered");
+            }
+            if (c.correctionBy != null) {
+                throw ProblemException.conflict("correction-pending", "Contract " + c.id
+                        + " has a B/L correction pending; apply or reject it first");
             }
         });
     }
@@ -253,17 +323,26 @@ public class ContractService {
 
     private PhysicalContract move(Long id, Long expectedLockVersion, ContractStatus next, String actor, String reason,
                                   Change change) {
+        PhysicalContract moved = recorded(id, expectedLockVersion, next.name(), actor, reason, c -> {
+            c.status.requireMoveTo(next, "Contract " + id);
+            change.apply(c);
+            c.status = next;
+        });
+        fire(moved, next.name());
+        return moved;
+    }
+
+    /** A change of a contract other than its terms, audited with its before and after under the action's name. */
+    private PhysicalContract recorded(Long id, Long expectedLockVersion, String action, String actor, String reason,
+                                      Change change) {
         PhysicalContract c = expectedLockVersion == null ? get(id) : lockedAt(id, expectedLockVersion);
-        c.status.requireMoveTo(next, "Contract " + id);
         String before = audit.snapshot(ContractResponse.of(c));
         change.apply(c);
-        c.status = next;
         c.updatedBy = actor;
         c.updatedAt = clock.instant();
         em.flush();
-        audit.record(AUDIT_TYPE, c.id, next.name(), actor, before, ContractResponse.of(c), reason);
-        fire(c, next.name());
-        LOG.infof("Contract %d is now %s (by %s)", c.id, next, actor);
+        audit.record(AUDIT_TYPE, c.id, action, actor, before, ContractResponse.of(c), reason);
+        LOG.infof("Contract %d: %s (by %s)", c.id, action, actor);
         return c;
     }
 

@@ -109,6 +109,19 @@ public class PhysicalContract extends Deal {
     @Column(name = "bl_quantity", precision = 14, scale = 3)
     public BigDecimal blQuantity;
 
+    /** A B/L correction proposed by {@link #correctionBy}, waiting for a second operator; null when none is. */
+    @Column(name = "correction_bl_date")
+    public LocalDate correctionBlDate;
+
+    @Column(name = "correction_bl_quantity", precision = 14, scale = 3)
+    public BigDecimal correctionBlQuantity;
+
+    @Column(name = "correction_reason", length = 200)
+    public String correctionReason;
+
+    @Column(name = "correction_by", length = 60)
+    public String correctionBy;
+
     /** The quantity that counts: the B/L quantity once loaded, the contract quantity before. */
     public BigDecimal effectiveQuantity() {
         return blQuantity != null ? blQuantity : quantity;
