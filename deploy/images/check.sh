@@ -99,9 +99,13 @@ for entry in "${SERVICES[@]}"; do
   expect "$name" "GET $(api_path "$name") without a token" "$unauthenticated" 401
   metrics=$(curl -s --max-time 5 "$url/metrics" | grep -c '^http_server_requests_seconds_count')
   expect "$name" "/metrics has http_server_requests_seconds_count series" $((metrics > 0)) 1
-  lines=$("${PODMAN[@]}" logs "$container" 2>&1 | wc -l)
-  json=$("${PODMAN[@]}" logs "$container" 2>&1 | jq -R -c 'fromjson? | select(.timestamp and .level and .message)' | wc -l)
+  # One read of the log, so that both counts are of the same lines while the service goes on logging.
+  "${PODMAN[@]}" logs "$container" >"$WORK/log-$name" 2>&1
+  lines=$(wc -l <"$WORK/log-$name")
+  json=$(jq -R -c 'fromjson? | select(.timestamp and .level and .message)' "$WORK/log-$name" | wc -l)
   expect "$name" "log lines, all JSON ($json of $lines)" $((lines > 0 && json == lines)) 1
+  jq -R -r 'select((try (fromjson | (.timestamp and .level and .message)) catch false) | not)' "$WORK/log-$name" \
+    | head -n 3 | cut -c1-300 | sed "s/^/$name: a log line that is not JSON: /" >&2
   rss=$(rss_mb "$container")
   cgroup=$("${PODMAN[@]}" stats --no-stream --format '{{.MemUsage}}' "$container" | awk '{ print $1 }')
   seen=$(constraints_seen "$container")
