@@ -132,8 +132,10 @@ public class RiskCalculator {
             String factor = onFactor.getKey();
             var history = call("pricefeed-service", () -> market.history(factor, HISTORY_START, today));
             NavigableMap<LocalDate, BigDecimal> s = new TreeMap<>();
-            history.ifPresent(h -> h.quotes().forEach(q -> s.put(q.date(), q.price())));
-            history.ifPresent(h -> underReview.put(factor, h.quarantinedDays()));
+            history.ifPresent(h -> {
+                h.quotes().forEach(q -> s.put(q.date(), q.price()));
+                underReview.put(factor, h.quarantinedDays());
+            });
             Optional<PricefeedClient.Benchmark> benchmark = Optional.empty();
             String notMeasurable;
             if (s.size() < p.lookbackDays() + 1) {
